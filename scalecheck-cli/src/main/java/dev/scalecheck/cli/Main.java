@@ -1,0 +1,13 @@
+package dev.scalecheck.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(ScalecheckCommand.commandLine().execute(args));
+    }
+}
