@@ -109,6 +109,7 @@ public final class DemoApi {
         hikari.setPassword(config.dbPassword().value());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(3_000);
+        hikari.setMinimumIdle(Math.min(config.poolSize(), 10));
         hikari.setInitializationFailTimeout(-1);
         return new HikariDataSource(hikari);
     }

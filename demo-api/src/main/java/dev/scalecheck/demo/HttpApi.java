@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,7 +143,8 @@ final class HttpApi {
                 try {
                     data.write(name, body);
                 } catch (IOException e) {
-                    send(exchange, 500, ordered("error", "cannot write " + name + " in " + data.root() + ": " + e,
+                    String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
+                    send(exchange, 500, ordered("error", "cannot write " + name + " in " + data.root() + ": " + reason,
                             "replica", replicaId));
                     return;
                 }

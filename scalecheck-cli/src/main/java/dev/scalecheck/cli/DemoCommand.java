@@ -1,146 +1,99 @@
 package dev.scalecheck.cli;
 
-import dev.scalecheck.core.Deadline;
-import dev.scalecheck.core.LogLine;
-import dev.scalecheck.local.DemoService;
-import dev.scalecheck.local.database.DatabaseException;
-import dev.scalecheck.local.database.EmbeddedMariaDb;
-import dev.scalecheck.local.process.LocalProcess;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
+import dev.scalecheck.core.spec.Spec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scalecheck demo}: for now, starts the reference service against the embedded database
- * and proves its readiness endpoint answers 200; {@code --keep} leaves it running until Ctrl-C.
+ * {@code scalecheck demo}: the whole scaling test on the reference service, on the local
+ * orchestrator (embedded MariaDB, N processes, an embedded load balancer), with the service's
+ * fault switches to watch each check fail.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start the reference service (demo-api) against an embedded MariaDB and check it is ready.")
+        description = "Run the scaling test against the reference service (demo-api) with an embedded MariaDB.")
 final class DemoCommand implements Callable<Integer> {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    static final List<String> FAULTS = List.of("no-lock", "keep-lock", "serial-lock", "memory-state", "readonly-data",
+            "slow-start", "big-pool");
+    /** The demo's healthcheck start_period: what startup-budget measures against. */
+    static final Duration START_PERIOD = Duration.ofSeconds(30);
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--keep", description = "Keep the database and the service running until Ctrl-C.")
+    @Option(names = "--replicas", defaultValue = "4", description = "How many replicas (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--fault", split = ",", paramLabel = "FAULT",
+            description = "Switch on a fault of the reference service: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FaultNames.class)
+    List<String> faults = List.of();
+
+    @Option(names = "--fault-replica", paramLabel = "K", description = "Apply the faults to replica K only.")
+    Integer faultReplica;
+
+    @Option(names = "--keep", description = "Leave everything running after the checks; Ctrl-C removes it.")
     boolean keep;
 
+    @Option(names = "--verbose", description = "Show every check's details, also when it passed.")
+    boolean verbose;
+
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Clock clock = Clock.systemUTC();
-        Path dir = Files.createTempDirectory("scalecheck-demo-");
-        EmbeddedMariaDb db = null;
-        LocalProcess replica = null;
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = null;
+    public Integer call() {
+        for (String fault : faults) {
+            if (!FAULTS.contains(fault)) {
+                command.commandLine().getErr().println("scalecheck: unknown fault '" + fault + "'; expected one of: "
+                        + String.join(", ", FAULTS));
+                return ExitCode.BAD_INPUT;
+            }
+        }
+        if (faultReplica != null && (faultReplica < 1 || faultReplica > replicas)) {
+            command.commandLine().getErr().println("scalecheck: --fault-replica " + faultReplica + " is not a replica; expected 1 to "
+                    + replicas);
+            return ExitCode.BAD_INPUT;
+        }
+        Spec spec;
         try {
-            out.println("[1/3] Starting embedded MariaDB " + EmbeddedMariaDb.VERSION + "...");
-            out.flush();
-            db = EmbeddedMariaDb.start(dir.resolve("db"), EmbeddedMariaDb.defaultBinaryCache());
-            EmbeddedMariaDb.Account app = db.createDatabase("app", "app");
-            Path passwordFile = dir.resolve("db-password");
-            Files.writeString(passwordFile, app.password().reveal());
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-            int port = freePort();
-            out.println("[2/3] Starting demo-api on 127.0.0.1:" + port + "...");
-            out.flush();
-            Map<String, String> env = Map.of("PORT", String.valueOf(port), "BIND_ADDRESS", "127.0.0.1",
-                    "REPLICA_ID", "api-1", "DATA_DIR", Files.createDirectories(dir.resolve("data")).toString(),
-                    "DB_URL", db.jdbcUrl("app"), "DB_USER", app.user(), "DB_PASSWORD_FILE", passwordFile.toString());
-            PrintWriter log = out;
-            replica = LocalProcess.start("api-1", DemoService.command(DemoService.extractJar(dir)), env, dir, clock,
-                    line -> printLine(log, line));
-            final EmbeddedMariaDb startedDb = db;
-            final LocalProcess startedReplica = replica;
-            hook = new Thread(() -> {
-                startedReplica.stop(Duration.ofSeconds(10));
-                startedDb.close();
-                deleteQuietly(dir);
-                finished.countDown();
-            }, "scalecheck-teardown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            URI ready = URI.create("http://127.0.0.1:" + port + "/api/health/ready");
-            Optional<String> body = awaitReady(ready, clock);
-            if (body.isEmpty()) {
-                spec.commandLine().getErr().println("demo-api was not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s (GET " + ready + "); see its log above");
-                return ExitCode.ENVIRONMENT;
-            }
-            out.println("[3/3] GET " + ready + " answered 200: " + body.get());
-            if (keep) {
-                out.println("Keeping it running; try: curl -i " + ready + "   (Ctrl-C stops and removes everything)");
-                out.flush();
-                finished.await();
-            }
-            return ExitCode.PASSED;
-        } catch (DatabaseException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCode.ENVIRONMENT;
-        } finally {
-            if (hook != null && !keep) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            if (!keep) {
-                if (replica != null) {
-                    replica.stop(Duration.ofSeconds(10));
-                }
-                if (db != null) {
-                    db.close();
-                }
-                deleteQuietly(dir);
-            }
+            spec = withReplicas(demoSpec(faults, faultReplica), replicas);
+        } catch (IllegalArgumentException e) {
+            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         }
+        return RunExecutor.execute(spec, keep, verbose, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
-    private static synchronized void printLine(PrintWriter out, LogLine line) {
-        out.println("  " + line.replica() + " | " + line.text());
-        out.flush();
-    }
-
-    private static Optional<String> awaitReady(URI ready, Clock clock) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        return Deadline.after(READY_TIMEOUT, clock).poll(Duration.ofMillis(100), () -> {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-            } catch (IOException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The reference service's spec: every default, its start_period, and short fault timings so a failing demo ends soon. */
+    static Spec demoSpec(List<String> faults, Integer faultReplica) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DEMO_LOCK_TIMEOUT", "20");
+        environment.put("DEMO_LOCK_HOLD", "4");
+        if (!faults.isEmpty()) {
+            environment.put("DEMO_FAULT", String.join(",", faults));
         }
+        if (faultReplica != null) {
+            environment.put("DEMO_FAULT_REPLICA", String.valueOf(faultReplica));
+        }
+        Spec defaults = new Spec(null, null, null, null, null, null, null, null, null, null);
+        return defaults.withLocal(new Spec.Local(List.of(), environment))
+                .withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), START_PERIOD));
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
+    static Spec withReplicas(Spec spec, int count) {
+        if (count < 1 || count > Spec.MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas " + count + " is out of range; expected 1 to " + Spec.MAX_REPLICAS);
+        }
+        return spec.withReplicas(count);
+    }
+
+    static final class FaultNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return FAULTS.iterator();
         }
     }
 }

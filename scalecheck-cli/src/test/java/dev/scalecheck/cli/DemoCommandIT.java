@@ -4,25 +4,96 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** {@code scalecheck demo} end to end on the local orchestrator: real MariaDB, real processes, a real proxy. */
 class DemoCommandIT {
-    @Test
-    void startsTheReferenceServiceAgainstTheEmbeddedDatabaseAndFindsItReady() {
+    private static final List<String> CHECKS = List.of("replicas-healthy", "parallel-startup", "shared-writes",
+            "single-migration", "lock-released", "lb-reaches-all", "cross-replica-state", "connection-headroom",
+            "startup-budget", "fresh-state");
+    private Set<Integer> portsBefore;
+
+    record Outcome(int code, String output) {}
+
+    static Outcome scalecheck(String... args) {
         StringWriter out = new StringWriter();
-        int code = ScalecheckCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute("demo");
-        assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString())
-                .contains("[1/3] Starting embedded MariaDB")
-                .containsPattern("\\[3/3\\] GET http://127\\.0\\.0\\.1:\\d+/api/health/ready answered 200: \\{\"status\":\"ready\"")
-                .contains("api-1 | ").contains("Shutdown complete");
+        int code = ScalecheckCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute(args);
+        return new Outcome(code, out.toString());
+    }
+
+    @BeforeEach
+    void rememberPorts() throws Exception {
+        portsBefore = Leftovers.listeningPorts();
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() throws Exception {
+        assertThat(Leftovers.runProcesses()).as("processes of the run").isEmpty();
+        assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
     }
 
     @Test
-    void unknownOptionIsBadInputExitTwo() {
-        StringWriter out = new StringWriter();
-        int code = ScalecheckCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute("demo", "--bogus");
-        assertThat(code).isEqualTo(2);
-        assertThat(out.toString()).contains("Unknown option: '--bogus'");
+    void demoPassesEveryCheckAtFourReplicas() {
+        Outcome outcome = scalecheck("demo");
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        for (String check : CHECKS) {
+            assertThat(outcome.output()).containsPattern("(?m)^PASS +" + check + " ");
+        }
+        assertThat(outcome.output())
+                .contains("[1/7] Resetting the environment...")
+                .contains("[3/7] Starting 4 replicas at once... 4 started")
+                .contains("[7/7] Tearing down... removed everything the run started")
+                .containsPattern("(?m)^SCALING TEST PASSED \\(10 checks, 4 replicas, [0-9.]+ s\\)$");
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of(List.of("--fault", "no-lock"), "single-migration", "schema_version"),
+                Arguments.of(List.of("--fault", "keep-lock"), "lock-released", "still held after start-up by connection"),
+                Arguments.of(List.of("--fault", "serial-lock"), "parallel-startup", "replicas started one after another"),
+                Arguments.of(List.of("--fault", "memory-state"), "cross-replica-state", "state is kept per replica"),
+                Arguments.of(List.of("--fault", "readonly-data", "--fault-replica", "2"), "shared-writes",
+                        "api-2 could not write scalecheck-"),
+                Arguments.of(List.of("--fault", "slow-start"), "startup-budget", "exceeds 50% of start_period 30s"),
+                Arguments.of(List.of("--fault", "big-pool"), "connection-headroom", "4 replicas x pool 200 = 800 connections"));
+    }
+
+    @ParameterizedTest(name = "{0} fails {1}")
+    @MethodSource("faults")
+    void eachFaultFailsItsCheckWithAReasonNamingTheCause(List<String> faultArgs, String check, String cause) {
+        List<String> args = new ArrayList<>(List.of("demo"));
+        args.addAll(faultArgs);
+        Outcome outcome = scalecheck(args.toArray(String[]::new));
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).containsPattern("(?m)^FAIL +" + check + " +.*" + java.util.regex.Pattern.quote(cause));
+        assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(\\d+ of 10 checks");
+    }
+
+    @Test
+    void readonlyDataOnReplicaTwoFailsOnlySharedWrites() {
+        Outcome outcome = scalecheck("demo", "--fault", "readonly-data", "--fault-replica", "2");
+        assertThat(outcome.output()).containsPattern("(?m)^FAIL +shared-writes +api-2 could not write .*fault readonly-data");
+        assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(1 of 10 checks");
+    }
+
+    @Test
+    void badFlagsAreBadInputExitTwoWithAFix() {
+        assertThat(scalecheck("demo", "--bogus").code()).isEqualTo(2);
+        Outcome fault = scalecheck("demo", "--fault", "slow");
+        assertThat(fault.code()).isEqualTo(2);
+        assertThat(fault.output()).contains("unknown fault 'slow'; expected one of: no-lock, keep-lock");
+        Outcome replica = scalecheck("demo", "--replicas", "2", "--fault", "no-lock", "--fault-replica", "3");
+        assertThat(replica.code()).isEqualTo(2);
+        assertThat(replica.output()).contains("--fault-replica 3 is not a replica; expected 1 to 2");
+        assertThat(scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected 1 to 64");
     }
 }

@@ -1,0 +1,68 @@
+package dev.scalecheck.cli;
+
+import dev.scalecheck.core.orchestrator.Orchestrator;
+import dev.scalecheck.core.run.Run;
+import dev.scalecheck.core.run.RunReport;
+import dev.scalecheck.core.spec.Spec;
+import dev.scalecheck.reports.ConsoleRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/** Runs a spec with console progress and summary; decides the exit code. Ctrl-C tears down before the JVM exits (130). */
+final class RunExecutor {
+    private RunExecutor() {
+    }
+
+    static int execute(Spec spec, boolean keep, boolean verbose, PrintWriter out, PrintWriter err) {
+        Orchestrator orchestrator;
+        try {
+            orchestrator = Orchestrator.named(spec.orchestrator());
+        } catch (IllegalArgumentException e) {
+            err.println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out));
+        Thread onInterrupt = new Thread(run::teardown, "scalecheck-teardown");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        RunReport report;
+        try {
+            report = run.execute(finished -> { }, keep);
+        } catch (InterruptedException e) {
+            run.teardown();
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        } finally {
+            if (!keep) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C arrived: the hook is already tearing down
+                }
+            }
+        }
+        try {
+            new ConsoleRenderer(verbose).render(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (keep) {
+            out.println("--keep: everything is still running (load balancer " + safeUri(run) + "); Ctrl-C stops and removes it");
+            out.flush();
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (report.environmentError() != null) {
+            return ExitCode.ENVIRONMENT;
+        }
+        return report.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;
+    }
+
+    private static String safeUri(Run run) {
+        return run.loadBalancer().map(Object::toString).orElse("not started");
+    }
+}

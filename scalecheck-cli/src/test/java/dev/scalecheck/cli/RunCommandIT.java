@@ -1,0 +1,54 @@
+package dev.scalecheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scalecheck run -f}: a spec file drives the same run; bad specs are exit 2 with the key and line. */
+class RunCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsASpecWithTwoReplicasAndADisabledCheck() throws Exception {
+        Path spec = Files.writeString(dir.resolve("scalecheck.yml"), """
+                orchestrator: local
+                replicas: 2
+                health: { timeout: 60s, startPeriod: 30s }
+                checks:
+                  lb-reaches-all: { requests: 10 }
+                  fresh-state: { enabled: false }
+                """);
+        DemoCommandIT.Outcome outcome = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        assertThat(outcome.output())
+                .contains("[3/7] Starting 2 replicas at once... 2 started")
+                .containsPattern("(?m)^PASS +lb-reaches-all +10 requests through .*api-1 5, api-2 5")
+                .containsPattern("(?m)^SKIPPED +fresh-state +disabled in the spec")
+                .contains("SCALING TEST PASSED (10 checks, 2 replicas");
+        assertThat(Leftovers.runProcesses()).isEmpty();
+    }
+
+    @Test
+    void aBadSpecIsExitTwoNamingTheKeyAndLine() throws Exception {
+        Path spec = Files.writeString(dir.resolve("scalecheck.yml"), "replicas: 2\nhealth:\n  timout: 60s\n");
+        DemoCommandIT.Outcome outcome = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        assertThat(outcome.code()).isEqualTo(2);
+        assertThat(outcome.output()).contains("line 3: unknown key 'timout' in health; expected one of: path, port, startPeriod, timeout");
+        assertThat(outcome.output()).doesNotContain("[1/7]");
+    }
+
+    @Test
+    void aMissingSpecOrUnknownOrchestratorIsExitTwo() throws Exception {
+        DemoCommandIT.Outcome missing = DemoCommandIT.scalecheck("run", "-f", dir.resolve("nope.yml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.output()).contains("nope.yml does not exist; pass the spec with -f");
+        Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\n");
+        DemoCommandIT.Outcome unknown = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: local");
+    }
+}

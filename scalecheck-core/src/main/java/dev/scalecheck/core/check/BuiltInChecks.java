@@ -1,0 +1,33 @@
+package dev.scalecheck.core.check;
+
+import dev.scalecheck.core.spec.Spec;
+import java.util.List;
+
+/** The ten built-in checks in report order, and whether a spec enables each. */
+public final class BuiltInChecks {
+    private BuiltInChecks() {
+    }
+
+    public static List<Check> all() {
+        return List.of(new ReplicasHealthyCheck(), new ParallelStartupCheck(), new SharedWritesCheck(),
+                new SingleMigrationCheck(), new LockReleasedCheck(), new LbReachesAllCheck(), new CrossReplicaStateCheck(),
+                new ConnectionHeadroomCheck(), new StartupBudgetCheck(), new FreshStateCheck());
+    }
+
+    public static boolean enabled(Spec spec, String id) {
+        Spec.Checks checks = spec.checks();
+        return switch (id) {
+            case ReplicasHealthyCheck.ID -> checks.replicasHealthy().enabled();
+            case ParallelStartupCheck.ID -> checks.parallelStartup().enabled();
+            case SharedWritesCheck.ID -> checks.sharedWrites().enabled();
+            case SingleMigrationCheck.ID -> checks.singleMigration().enabled();
+            case LockReleasedCheck.ID -> checks.lockReleased().enabled();
+            case LbReachesAllCheck.ID -> checks.lbReachesAll().enabled();
+            case CrossReplicaStateCheck.ID -> checks.crossReplicaState().enabled();
+            case ConnectionHeadroomCheck.ID -> checks.connectionHeadroom().enabled();
+            case StartupBudgetCheck.ID -> checks.startupBudget().enabled();
+            case FreshStateCheck.ID -> checks.freshState().enabled();
+            default -> true;
+        };
+    }
+}

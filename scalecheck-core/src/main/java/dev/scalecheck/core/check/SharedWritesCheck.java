@@ -1,0 +1,48 @@
+package dev.scalecheck.core.check;
+
+import dev.scalecheck.core.evidence.Evidence;
+import dev.scalecheck.core.evidence.SharedWrites;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** TEST-03: every replica writes a unique token into the shared data directory; every replica reads all of them back. */
+final class SharedWritesCheck implements Check {
+    static final String ID = "shared-writes";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckResult evaluate(Evidence evidence) {
+        SharedWrites writes = evidence.writes();
+        if (writes.skippedReason() != null) {
+            return CheckResult.skipped(ID, writes.skippedReason());
+        }
+        if (writes.writes().isEmpty()) {
+            return CheckResult.error(ID, "no replica was ready to write");
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> failedWriters = writes.writes().stream().filter(w -> !w.ok()).map(SharedWrites.Attempt::replica)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        for (SharedWrites.Attempt write : writes.writes()) {
+            if (!write.ok()) {
+                problems.add(write.replica() + " could not write " + write.file() + ": " + write.detail());
+            }
+        }
+        for (SharedWrites.Attempt read : writes.reads()) {
+            if (!read.ok() && !failedWriters.contains(read.owner())) {
+                problems.add(read.replica() + " could not read " + read.owner() + "'s " + read.file() + ": " + read.detail());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return CheckResult.fail(ID, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
+                    problems, List.of());
+        }
+        return CheckResult.pass(ID, writes.writes().size() + " replicas each wrote a token to the shared data directory; all "
+                + writes.reads().size() + " cross-reads returned it intact", List.of());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.scalecheck.core.orchestrator;
+
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.LogLine;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One run's environment, driven step by step by the runner. Implementations hold the state of
+ * what they started and must tear all of it down in {@link #close()}, also after a failure.
+ */
+public interface Deployment extends AutoCloseable {
+
+    /** Step 1: removes whatever a previous run left (containers, volumes, data); says what it did. */
+    String reset();
+
+    /** Step 2: starts a fresh database and waits until it answers. */
+    SqlDatabase startDatabase(Deadline deadline);
+
+    /** Step 3: starts {@code count} replicas at once and returns without waiting for readiness. */
+    List<Replica> startReplicas(int count);
+
+    /** An HTTP request to one replica directly, bypassing the load balancer. */
+    HttpAnswer request(Replica replica, String method, String path, String body);
+
+    /** The exit code of a replica that has ended. */
+    OptionalInt exitCode(Replica replica);
+
+    /** Every log line of every replica so far, each with its timestamp. */
+    List<LogLine> logs();
+
+    /** The load balancer in front of the replicas. */
+    URI loadBalancer();
+
+    /** Requests each replica served as the load balancer itself counted them, where it can tell; else empty. */
+    Map<String, Integer> loadBalancerCounts();
+
+    /** Step 7: stops and removes everything this deployment started. Safe to call twice. */
+    @Override
+    void close();
+}

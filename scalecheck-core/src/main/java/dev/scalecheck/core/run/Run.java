@@ -1,0 +1,195 @@
+package dev.scalecheck.core.run;
+
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.check.BuiltInChecks;
+import dev.scalecheck.core.check.Check;
+import dev.scalecheck.core.check.CheckResult;
+import dev.scalecheck.core.check.Status;
+import dev.scalecheck.core.evidence.Evidence;
+import dev.scalecheck.core.evidence.EvidenceCollector;
+import dev.scalecheck.core.evidence.LoadBalancerTraffic;
+import dev.scalecheck.core.evidence.PlainHttp;
+import dev.scalecheck.core.evidence.ReplicaHealth;
+import dev.scalecheck.core.evidence.SharedWrites;
+import dev.scalecheck.core.evidence.StateProbe;
+import dev.scalecheck.core.orchestrator.Deployment;
+import dev.scalecheck.core.orchestrator.Orchestrator;
+import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Spec;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One scaling test, in seven numbered steps: reset, database, replicas, collect, judge, report,
+ * teardown. Teardown always happens (also after an environment error) unless {@code keep};
+ * {@link #teardown()} is safe to call from a shutdown hook while the run is still going.
+ */
+public final class Run {
+    private static final int STEPS = 7;
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Spec spec;
+    private final Orchestrator orchestrator;
+    private final Clock clock;
+    private final RunListener listener;
+    private final String runId;
+    private final List<StepResult> steps = new ArrayList<>();
+    private volatile Deployment deployment;
+
+    public Run(Spec spec, Orchestrator orchestrator, Clock clock, RunListener listener) {
+        this.spec = spec;
+        this.orchestrator = orchestrator;
+        this.clock = clock;
+        this.listener = listener;
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        this.runId = HexFormat.of().formatHex(random);
+    }
+
+    public String id() {
+        return runId;
+    }
+
+    /**
+     * Runs steps 1 to 5, hands the report to {@code reporter} as step 6, then tears down (step 7) unless {@code keep}.
+     *
+     * @throws InterruptedException when interrupted (Ctrl-C); the caller tears down with {@link #teardown()}
+     */
+    public RunReport execute(Consumer<RunReport> reporter, boolean keep) throws InterruptedException {
+        Instant started = clock.instant();
+        Map<String, ReplicaHealth> health = Map.of();
+        List<CheckResult> results = List.of();
+        String environmentError = null;
+        try {
+            Deployment current = orchestrator.prepare(spec, clock);
+            deployment = current;
+            step(1, "Resetting the environment", current::reset, outcome -> outcome);
+            SqlDatabase database = step(2, "Starting a fresh database",
+                    () -> current.startDatabase(Deadline.after(DATABASE_TIMEOUT, clock)), db -> "ready");
+            List<String> tablesBefore = step(2, "Looking at the schema before the replicas start",
+                    () -> EvidenceCollector.tables(database),
+                    tables -> tables.isEmpty() ? "empty" : tables.size() + " tables: " + String.join(", ", tables));
+            EvidenceCollector collector = new EvidenceCollector(current, spec, clock, new PlainHttp(Duration.ofSeconds(10)), runId);
+            List<Replica> replicas = step(3, "Starting " + spec.replicas() + " replicas at once",
+                    () -> current.startReplicas(spec.replicas()), started3 -> started3.size() + " started");
+            health = step(3, "Waiting for each replica's own " + spec.health().path(),
+                    () -> collector.awaitReadiness(replicas),
+                    polled -> polled.values().stream().filter(ReplicaHealth::ready).count() + " of " + replicas.size() + " ready");
+            Map<String, ReplicaHealth> polled = health;
+            List<Replica> ready = replicas.stream().filter(r -> polled.get(r.id()).ready()).toList();
+            Evidence evidence = step(4, "Collecting evidence", () -> {
+                SharedWrites writes = ready.isEmpty() ? SharedWrites.skipped("no replica became ready") : collector.writes(ready);
+                LoadBalancerTraffic traffic = ready.isEmpty() ? LoadBalancerTraffic.skipped("no replica became ready")
+                        : collector.loadBalancer(replicas);
+                StateProbe state = ready.isEmpty() ? StateProbe.skipped("no replica became ready") : collector.state(replicas);
+                return new Evidence(spec, replicas, polled, current.logs(), collector.database(database, tablesBefore),
+                        writes, traffic, state);
+            }, e -> e.logs().size() + " log lines, " + e.writes().reads().size() + " cross-reads, "
+                    + e.loadBalancer().requests() + " requests through the load balancer");
+            results = step(5, "Judging", () -> judge(evidence), judged -> {
+                long failed = judged.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
+                return failed == 0 ? "all checks passed" : failed + " of " + judged.size() + " checks failed";
+            });
+        } catch (StepFailed e) {
+            environmentError = e.getMessage();
+        }
+        RunReport report = report(started, health, results, environmentError);
+        try {
+            step(6, "Writing reports", () -> {
+                reporter.accept(report);
+                return report;
+            }, r -> "done");
+        } catch (StepFailed e) {
+            environmentError = environmentError == null ? "reporting failed: " + e.getMessage() : environmentError;
+        } finally {
+            if (!keep) {
+                try {
+                    step(7, "Tearing down", () -> {
+                        teardown();
+                        return "";
+                    }, nothing -> "removed everything the run started");
+                } catch (StepFailed e) {
+                    environmentError = environmentError == null ? "teardown failed: " + e.getMessage() : environmentError;
+                }
+            }
+        }
+        return report(started, health, results, environmentError);
+    }
+
+    private List<CheckResult> judge(Evidence evidence) {
+        List<CheckResult> judged = new ArrayList<>();
+        for (Check check : BuiltInChecks.all()) {
+            judged.add(BuiltInChecks.enabled(spec, check.id()) ? check.evaluate(evidence)
+                    : CheckResult.skipped(check.id(), "disabled in the spec"));
+        }
+        return judged;
+    }
+
+    private RunReport report(Instant started, Map<String, ReplicaHealth> health, List<CheckResult> results, String error) {
+        Deployment current = deployment;
+        return new RunReport(runId, orchestrator.name(), spec.service(), spec.replicas(), started,
+                Duration.between(started, clock.instant()), steps, List.copyOf(health.values()), results,
+                current == null ? List.of() : current.logs(), error);
+    }
+
+    /** The load balancer's address, once the replicas have started. */
+    public java.util.Optional<java.net.URI> loadBalancer() {
+        Deployment current = deployment;
+        try {
+            return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.loadBalancer());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Stops and removes everything the run started; safe to call twice and from another thread. */
+    public void teardown() {
+        Deployment current = deployment;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** What a step does. */
+    private interface Action<T> {
+        T perform() throws Exception;
+    }
+
+    private <T> T step(int number, String title, Action<T> action, Function<T, String> outcome) throws InterruptedException {
+        listener.stepStarted(number, STEPS, title);
+        Instant start = clock.instant();
+        try {
+            T value = action.perform();
+            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), true, outcome.apply(value)));
+            return value;
+        } catch (InterruptedException e) {
+            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+            throw e;
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, message));
+            throw new StepFailed(message, e);
+        }
+    }
+
+    private void record(StepResult result) {
+        steps.add(result);
+        listener.stepFinished(result);
+    }
+
+    /** A step could not be carried out: an environment problem, reported and then torn down. */
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

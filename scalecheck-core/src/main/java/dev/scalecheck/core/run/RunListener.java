@@ -1,0 +1,19 @@
+package dev.scalecheck.core.run;
+
+/** Hears a run's progress as it happens (the console's live lines). */
+public interface RunListener {
+
+    void stepStarted(int number, int total, String title);
+
+    void stepFinished(StepResult step);
+
+    RunListener NONE = new RunListener() {
+        @Override
+        public void stepStarted(int number, int total, String title) {
+        }
+
+        @Override
+        public void stepFinished(StepResult step) {
+        }
+    };
+}

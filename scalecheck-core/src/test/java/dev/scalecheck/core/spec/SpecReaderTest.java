@@ -1,0 +1,89 @@
+package dev.scalecheck.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SpecReaderTest {
+    private final SpecReader reader = new SpecReader();
+
+    @Test
+    void anEmptyFileIsTheDemoOnTheLocalOrchestrator() {
+        Spec spec = reader.parse("", "scalecheck.yml");
+        assertThat(spec.orchestrator()).isEqualTo("local");
+        assertThat(spec.replicas()).isEqualTo(4);
+        assertThat(spec.health().path()).isEqualTo("/api/health/ready");
+        assertThat(spec.markers().description()).isEqualTo("demo");
+        assertThat(spec.checks().parallelStartup().maxSpread()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void readsTheDesignSketch() {
+        Spec spec = reader.parse("""
+                orchestrator: compose
+                replicas: 4
+                service: api
+                compose: { files: [docker-compose.yml], database: db, loadBalancer: http://127.0.0.1:8080 }
+                health:  { path: /api/health/ready, port: 7777, timeout: 120s, startPeriod: 2m }
+                database: { name: app, migrationTable: flyway_schema_history, lockName: app_migration }
+                markers: flyway
+                checks:
+                  parallel-startup: { maxSpread: 5s }
+                  lb-reaches-all:   { requests: 40, replicaHeader: X-Replica-Id }
+                  fresh-state: { enabled: false }
+                """, "scalecheck.yml");
+        assertThat(spec.compose().loadBalancer()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(spec.health().startPeriod()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(spec.database().lockName()).isEqualTo("app_migration");
+        assertThat(spec.markers().matches(Markers.Kind.APPLIED, "Successfully applied 4 migrations to schema `app`")).isTrue();
+        assertThat(spec.checks().freshState().enabled()).isFalse();
+        assertThat(spec.checks().lbReachesAll().requests()).isEqualTo(40);
+    }
+
+    @Test
+    void anUnknownKeyNamesTheKeyTheLineAndWhatIsAllowed() {
+        assertThatThrownBy(() -> reader.parse("replicas: 4\nchecks:\n  parallel-startup:\n    maxSpred: 5s\n", "scalecheck.yml"))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("scalecheck.yml line 4: unknown key 'maxSpred' in checks.parallel-startup; expected one of: enabled, maxSpread");
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyAndTheLine() {
+        assertThatThrownBy(() -> reader.parse("replicas: four\n", "scalecheck.yml"))
+                .hasMessageStartingWith("scalecheck.yml line 1: 'replicas' ");
+        assertThatThrownBy(() -> reader.parse("health:\n  timeout: soon\n", "scalecheck.yml"))
+                .hasMessageContaining("line 2").hasMessageContaining("'health.timeout'").hasMessageContaining("5s, 2m or 500ms");
+    }
+
+    @Test
+    void replicasOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> reader.parse("replicas: 0\n", "s.yml")).hasMessage("s.yml: replicas is 0; expected 1 to 64");
+    }
+
+    @Test
+    void markersMayBeAPresetPlusCustomPatterns() {
+        Spec spec = reader.parse("markers: { preset: flyway, ready: 'Started Application' }\n", "s.yml");
+        assertThat(spec.markers().matches(Markers.Kind.READY, "Started Application in 2.1 seconds")).isTrue();
+        assertThat(spec.markers().matches(Markers.Kind.UP_TO_DATE, "Schema `app` is up to date. No migration necessary.")).isTrue();
+        assertThatThrownBy(() -> reader.parse("markers: django\n", "s.yml")).hasMessageContaining("unknown marker preset 'django'");
+        assertThatThrownBy(() -> reader.parse("markers: { ready: '(' }\n", "s.yml"))
+                .hasMessageContaining("marker 'ready' is not a valid regular expression");
+    }
+
+    @Test
+    void aMissingFileSaysHowToFixIt() {
+        assertThatThrownBy(() -> reader.read(Path.of("/nonexistent/scalecheck.yml")))
+                .hasMessage("/nonexistent/scalecheck.yml does not exist; pass the spec with -f, or write one with 'scalecheck init'");
+    }
+
+    @Test
+    void durationsReadTheWayPeopleWriteThem() {
+        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationText.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(DurationText.parse("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationText.format(Duration.ofSeconds(120))).isEqualTo("2m");
+    }
+}

@@ -1,0 +1,223 @@
+package dev.scalecheck.local;
+
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.evidence.PlainHttp;
+import dev.scalecheck.core.orchestrator.Deployment;
+import dev.scalecheck.core.orchestrator.HttpAnswer;
+import dev.scalecheck.core.orchestrator.OrchestratorException;
+import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Spec;
+import dev.scalecheck.local.balancer.EmbeddedLoadBalancer;
+import dev.scalecheck.local.database.DatabaseException;
+import dev.scalecheck.local.database.EmbeddedMariaDb;
+import dev.scalecheck.local.process.LocalProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One local run: a new temporary directory holding the database's data, the shared data
+ * directory, the password file (0600) and each replica's log files; all removed at close.
+ */
+final class LocalDeployment implements Deployment {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String APP_USER = "app";
+
+    private final Spec spec;
+    private final Clock clock;
+    private final PlainHttp http = new PlainHttp(Duration.ofSeconds(5));
+    private final List<LogLine> logs = new ArrayList<>();
+    private final Map<String, LocalProcess> processes = new LinkedHashMap<>();
+    private Path directory;
+    private EmbeddedMariaDb database;
+    private EmbeddedMariaDb.Account account;
+    private Path passwordFile;
+    private EmbeddedLoadBalancer balancer;
+    private boolean closed;
+
+    LocalDeployment(Spec spec, Clock clock) {
+        this.spec = spec;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized String reset() {
+        requireOpen();
+        try {
+            directory = Files.createTempDirectory("scalecheck-run-");
+        } catch (IOException e) {
+            throw new OrchestratorException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        return "new directory " + directory + " (nothing from earlier runs is reused)";
+    }
+
+    @Override
+    public SqlDatabase startDatabase(Deadline deadline) {
+        EmbeddedMariaDb started;
+        try {
+            started = EmbeddedMariaDb.start(directory.resolve("db"), EmbeddedMariaDb.defaultBinaryCache());
+        } catch (DatabaseException e) {
+            throw new OrchestratorException(e.getMessage(), e);
+        }
+        synchronized (this) {
+            database = started;
+            if (closed) {
+                started.close();
+                throw new OrchestratorException("the run was stopped while the database started");
+            }
+        }
+        account = started.createDatabase(spec.database().name(), APP_USER);
+        passwordFile = directory.resolve("db-password");
+        try {
+            Files.writeString(passwordFile, "");
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(passwordFile, account.password().reveal());
+        } catch (IOException e) {
+            throw new OrchestratorException("cannot write the password file: " + e.getMessage(), e);
+        }
+        String schema = spec.database().name();
+        return new JdbcDatabase(() -> started.connect(schema));
+    }
+
+    @Override
+    public synchronized List<Replica> startReplicas(int count) {
+        requireOpen();
+        Path dataDir = createDirectory("data");
+        Path logDir = createDirectory("replicas");
+        List<String> template = spec.local().command().isEmpty()
+                ? DemoService.command(DemoService.extractJar(directory)) : spec.local().command();
+        List<Replica> replicas = new ArrayList<>();
+        List<URI> backends = new ArrayList<>();
+        for (int index = 1; index <= count; index++) {
+            String id = spec.service() + "-" + index;
+            int port = freePort();
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("PORT", String.valueOf(port));
+            values.put("BIND_ADDRESS", "127.0.0.1");
+            values.put("REPLICA_ID", id);
+            values.put("REPLICA_INDEX", String.valueOf(index));
+            values.put("DATA_DIR", dataDir.toString());
+            values.put("DB_URL", database.jdbcUrl(spec.database().name()));
+            values.put("DB_USER", account.user());
+            values.put("DB_PASSWORD_FILE", passwordFile.toString());
+            Map<String, String> environment = new HashMap<>(values);
+            spec.local().environment().forEach((key, value) -> environment.put(key, expand(value, values)));
+            List<String> command = template.stream().map(arg -> expand(arg, values)).toList();
+            LocalProcess process = LocalProcess.start(id, command, environment, logDir, clock, this::addLog);
+            processes.put(id, process);
+            replicas.add(new Replica(index, id, "127.0.0.1:" + port, clock.instant()));
+            backends.add(URI.create("http://127.0.0.1:" + port));
+        }
+        balancer = EmbeddedLoadBalancer.start(backends);
+        return replicas;
+    }
+
+    static String expand(String text, Map<String, String> values) {
+        String result = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            result = result.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        return result;
+    }
+
+    private synchronized void addLog(LogLine line) {
+        logs.add(line);
+    }
+
+    @Override
+    public HttpAnswer request(Replica replica, String method, String path, String body) {
+        return http.send(method, URI.create("http://" + replica.address() + path), body);
+    }
+
+    @Override
+    public synchronized OptionalInt exitCode(Replica replica) {
+        LocalProcess process = processes.get(replica.id());
+        return process == null ? OptionalInt.empty() : process.exitCode();
+    }
+
+    @Override
+    public synchronized List<LogLine> logs() {
+        return logs.stream().sorted(Comparator.comparing(LogLine::at)).toList();
+    }
+
+    @Override
+    public synchronized URI loadBalancer() {
+        if (balancer == null) {
+            throw new OrchestratorException("the load balancer has not started");
+        }
+        return balancer.uri();
+    }
+
+    @Override
+    public Map<String, Integer> loadBalancerCounts() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        List<LocalProcess> running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = new ArrayList<>(processes.values());
+        }
+        running.parallelStream().forEach(process -> process.stop(STOP_GRACE));
+        if (balancer != null) {
+            balancer.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        deleteDirectory();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new OrchestratorException("the run was stopped");
+        }
+    }
+
+    private Path createDirectory(String name) {
+        try {
+            return Files.createDirectories(directory.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteDirectory() {
+        if (directory == null) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temporary directory
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new OrchestratorException("no free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.scalecheck.local.balancer;
+
+import io.undertow.Undertow;
+import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
+import io.undertow.server.handlers.proxy.ProxyHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real reverse proxy on a free 127.0.0.1 port (Undertow's LoadBalancingProxyClient): round
+ * robin over the replicas; a replica that stops answering is taken out for a while and retried.
+ */
+public final class EmbeddedLoadBalancer implements AutoCloseable {
+    private final Undertow server;
+    private final int port;
+
+    private EmbeddedLoadBalancer(Undertow server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static EmbeddedLoadBalancer start(List<URI> backends) {
+        LoadBalancingProxyClient client = new LoadBalancingProxyClient()
+                .setConnectionsPerThread(8)
+                .setProblemServerRetry(5)
+                .setTtl((int) TimeUnit.SECONDS.toMillis(30));
+        for (URI backend : backends) {
+            client.addHost(backend);
+        }
+        Undertow server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setIoThreads(2)
+                .setWorkerThreads(8)
+                .setHandler(ProxyHandler.builder().setProxyClient(client).setMaxRequestTime(30_000).setMaxConnectionRetries(1).build())
+                .build();
+        server.start();
+        int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        return new EmbeddedLoadBalancer(server, port);
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
