@@ -37,11 +37,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--fault-replica", paramLabel = "K", description = "Apply the faults to replica K only.")
     Integer faultReplica;
 
-    @Option(names = "--keep", description = "Leave everything running after the checks; Ctrl-C removes it.")
-    boolean keep;
-
-    @Option(names = "--verbose", description = "Show every check's details, also when it passed.")
-    boolean verbose;
+    @CommandLine.Mixin
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() {
@@ -64,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        return RunExecutor.execute(spec, keep, verbose, command.commandLine().getOut(), command.commandLine().getErr());
+        return RunExecutor.execute(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
     /** The reference service's spec: every default, its start_period, and short fault timings so a failing demo ends soon. */

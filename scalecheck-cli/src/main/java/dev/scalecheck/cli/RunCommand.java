@@ -23,11 +23,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--replicas", description = "Override the spec's replica count.")
     Integer replicas;
 
-    @Option(names = "--keep", description = "Leave everything running after the checks; Ctrl-C removes it.")
-    boolean keep;
-
-    @Option(names = "--verbose", description = "Show every check's details, also when it passed.")
-    boolean verbose;
+    @CommandLine.Mixin
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() {
@@ -41,6 +38,6 @@ final class RunCommand implements Callable<Integer> {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        return RunExecutor.execute(spec, keep, verbose, command.commandLine().getOut(), command.commandLine().getErr());
+        return RunExecutor.execute(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }
 }

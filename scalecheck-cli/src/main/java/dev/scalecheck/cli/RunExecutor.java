@@ -15,7 +15,8 @@ final class RunExecutor {
     private RunExecutor() {
     }
 
-    static int execute(Spec spec, boolean keep, boolean verbose, PrintWriter out, PrintWriter err) {
+    static int execute(Spec spec, RunOptions options, PrintWriter out, PrintWriter err) {
+        boolean keep = options.keep;
         Orchestrator orchestrator;
         try {
             orchestrator = Orchestrator.named(spec.orchestrator());
@@ -43,7 +44,7 @@ final class RunExecutor {
             }
         }
         try {
-            new ConsoleRenderer(verbose).render(report, out);
+            new ConsoleRenderer(options.verbose).render(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

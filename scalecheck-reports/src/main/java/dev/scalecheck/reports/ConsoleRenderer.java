@@ -34,6 +34,11 @@ public final class ConsoleRenderer implements Renderer {
                     out.write("        - " + detail + "\n");
                 }
             }
+            if (verbose) {
+                for (String fact : result.evidence()) {
+                    out.write("        = " + fact + "\n");
+                }
+            }
         }
         out.write("\n");
         String seconds = String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);

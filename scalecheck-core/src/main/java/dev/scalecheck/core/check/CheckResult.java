@@ -21,6 +21,12 @@ public record CheckResult(String id, Status status, String summary, List<String>
         return new CheckResult(id, Status.FAIL, summary, details, evidence);
     }
 
+    /** A failure whose summary is the first problem, with a count of the rest; every problem is a detail. */
+    public static CheckResult fail(String id, List<String> problems, List<String> evidence) {
+        String summary = problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+        return new CheckResult(id, Status.FAIL, summary, problems, evidence);
+    }
+
     public static CheckResult error(String id, String summary) {
         return new CheckResult(id, Status.ERROR, summary, List.of(), List.of());
     }

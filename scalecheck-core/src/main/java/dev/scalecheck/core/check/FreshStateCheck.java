@@ -20,7 +20,7 @@ final class FreshStateCheck implements Check {
     public CheckResult evaluate(Evidence evidence) {
         DatabaseState db = evidence.database();
         if (db.error() != null) {
-            return CheckResult.error(ID, "the database could not be asked: " + db.error());
+            return Timeline.databaseUnavailable(ID, db);
         }
         List<String> wanted = new ArrayList<>(KNOWN_TABLES);
         String configured = evidence.spec().database().migrationTable();

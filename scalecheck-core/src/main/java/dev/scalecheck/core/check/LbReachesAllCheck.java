@@ -41,8 +41,7 @@ final class LbReachesAllCheck implements Check {
         }
         List<String> facts = List.of(distribution + " (" + traffic.source() + ")");
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                    problems, facts);
+            return CheckResult.fail(ID, problems, facts);
         }
         return CheckResult.pass(ID, traffic.requests() + " requests through " + traffic.url()
                 + ", 0 errors, every replica answered: " + distribution, facts);

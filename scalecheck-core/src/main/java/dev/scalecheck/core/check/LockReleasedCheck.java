@@ -20,7 +20,7 @@ final class LockReleasedCheck implements Check {
     public CheckResult evaluate(Evidence evidence) {
         DatabaseState db = evidence.database();
         if (db.error() != null) {
-            return CheckResult.error(ID, "the database could not be asked: " + db.error());
+            return Timeline.databaseUnavailable(ID, db);
         }
         if (db.lockName() == null) {
             return CheckResult.skipped(ID, "no database.lockName in the spec");

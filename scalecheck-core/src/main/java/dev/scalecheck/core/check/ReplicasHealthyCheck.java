@@ -46,8 +46,7 @@ final class ReplicasHealthyCheck implements Check {
             }
         }
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                    problems, seen);
+            return CheckResult.fail(ID, problems, seen);
         }
         ReplicaHealth slowest = evidence.health().values().stream()
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();

@@ -39,8 +39,7 @@ final class SharedWritesCheck implements Check {
             }
         }
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                    problems, List.of());
+            return CheckResult.fail(ID, problems, List.of());
         }
         return CheckResult.pass(ID, writes.writes().size() + " replicas each wrote a token to the shared data directory; all "
                 + writes.reads().size() + " cross-reads returned it intact", List.of());

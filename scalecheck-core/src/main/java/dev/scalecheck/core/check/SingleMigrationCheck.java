@@ -28,7 +28,7 @@ final class SingleMigrationCheck implements Check {
     public CheckResult evaluate(Evidence evidence) {
         DatabaseState db = evidence.database();
         if (db.error() != null) {
-            return CheckResult.error(ID, "the database could not be asked: " + db.error());
+            return Timeline.databaseUnavailable(ID, db);
         }
         List<String> problems = new ArrayList<>();
         List<String> appliers = new ArrayList<>();
@@ -63,8 +63,7 @@ final class SingleMigrationCheck implements Check {
                 : db.historyTable() + ": " + db.history().stream().map(DatabaseState.MigrationRecord::key)
                         .collect(Collectors.joining(", ")));
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""),
-                    problems, facts);
+            return CheckResult.fail(ID, problems, facts);
         }
         String who = appliers.isEmpty() ? "no replica logged applying them (markers: " + evidence.spec().markers() + ")"
                 : appliers.get(0).replaceFirst(" \\((\\d+)\\)", " applied $1 migrations");

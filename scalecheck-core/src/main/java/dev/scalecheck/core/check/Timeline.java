@@ -1,6 +1,7 @@
 package dev.scalecheck.core.check;
 
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.spec.Markers;
 import java.time.Duration;
@@ -27,6 +28,10 @@ final class Timeline {
 
     static boolean has(Evidence evidence, String replica, Markers.Kind kind) {
         return first(evidence, replica, kind).isPresent();
+    }
+
+    static CheckResult databaseUnavailable(String id, DatabaseState db) {
+        return CheckResult.error(id, "the database could not be asked: " + db.error());
     }
 
     static String seconds(Duration duration) {
