@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Spec spec;
         try {
-            spec = new SpecReader().read(file);
+            spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
             if (replicas != null) {
                 spec = DemoCommand.withReplicas(spec, replicas);
             }

@@ -43,6 +43,10 @@ public record Spec(
         return new Spec(orchestrator, replicas, service, replacement, compose, health, database, markers, probes, checks);
     }
 
+    public Spec withCompose(Compose replacement) {
+        return new Spec(orchestrator, replicas, service, local, replacement, health, database, markers, probes, checks);
+    }
+
     public Spec withHealth(Health replacement) {
         return new Spec(orchestrator, replicas, service, local, compose, replacement, database, markers, probes, checks);
     }
@@ -62,10 +66,25 @@ public record Spec(
         }
     }
 
-    /** The compose orchestrator (see the compose module). */
-    public record Compose(List<String> files, String project, String database, String loadBalancer) {
+    /**
+     * The compose orchestrator.
+     *
+     * @param files compose files, relative to the spec's directory
+     * @param project the compose project name (default: scalecheck)
+     * @param database the database service
+     * @param balancer the load balancer service, started after the replicas
+     * @param loadBalancer the load balancer's URL on this machine (127.0.0.1 only)
+     * @param environment variables for compose's interpolation (e.g. a fault switch); never secrets
+     */
+    public record Compose(List<String> files, String project, String database, String balancer, String loadBalancer,
+            Map<String, String> environment) {
         public Compose {
             files = files == null ? List.of("docker-compose.yml") : List.copyOf(files);
+            project = project == null ? "scalecheck" : project;
+            database = database == null ? "db" : database;
+            balancer = balancer == null ? "lb" : balancer;
+            loadBalancer = loadBalancer == null ? "http://127.0.0.1:8080" : loadBalancer;
+            environment = environment == null ? Map.of() : Map.copyOf(environment);
         }
     }
 

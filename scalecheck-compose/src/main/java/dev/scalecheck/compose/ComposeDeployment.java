@@ -1,0 +1,175 @@
+package dev.scalecheck.compose;
+
+import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.Finding;
+import dev.scalecheck.compose.lint.Linter;
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.orchestrator.Deployment;
+import dev.scalecheck.core.orchestrator.HttpAnswer;
+import dev.scalecheck.core.orchestrator.OrchestratorException;
+import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Spec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One compose run: {@code down -v}, build, {@code up --wait} the database, {@code up --scale}
+ * the service (never an {@code up} of it without {@code --scale}: that resets it to one
+ * replica), the load balancer with {@code --no-deps}; {@code exec} for HTTP and SQL inside.
+ */
+final class ComposeDeployment implements Deployment {
+    private static final Duration COMMAND = Duration.ofSeconds(120);
+    private static final Duration EXEC = Duration.ofSeconds(20);
+    private static final Duration PS_CACHE = Duration.ofMillis(500);
+
+    private final Spec spec;
+    private final Spec.Compose compose;
+    private final Clock clock;
+    private final ComposeCli cli;
+    private final List<Path> files;
+    private List<Container> lastPs = List.of();
+    private Instant lastPsAt = Instant.MIN;
+    private boolean started;
+    private boolean closed;
+
+    ComposeDeployment(Spec spec, Clock clock) {
+        this.spec = spec;
+        this.compose = spec.compose() == null ? new Spec.Compose(null, null, null, null, null, null) : spec.compose();
+        this.clock = clock;
+        this.files = compose.files().stream().map(Path::of).map(Path::toAbsolutePath).toList();
+        Path directory = files.get(0).getParent();
+        this.cli = new ComposeCli(directory, compose.project(), files, compose.environment());
+    }
+
+    @Override
+    public String reset() {
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(Linter.standard().lint(ComposeFile.read(file), spec.service(), compose.database(), compose.balancer()));
+        }
+        synchronized (this) {
+            started = true;
+        }
+        cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
+        cli.require(Duration.ofMinutes(10), null, "build");
+        return "down -v of project '" + compose.project() + "', images built; lint: "
+                + (findings.isEmpty() ? "no findings" : findings.size() + " findings: " + findings.get(0).oneLine());
+    }
+
+    @Override
+    public SqlDatabase startDatabase(Deadline deadline) {
+        cli.require(deadline.remaining(), null, "up", "--detach", "--wait", compose.database());
+        return new ComposeSql(cli, compose.database(), spec.database().name());
+    }
+
+    @Override
+    public List<Replica> startReplicas(int count) {
+        String service = spec.service();
+        cli.require(COMMAND, null, "up", "--detach", "--scale", service + "=" + count, service);
+        cli.require(COMMAND, null, "up", "--detach", "--no-deps", compose.balancer());
+        List<Container> containers = ps(true).stream().filter(c -> c.service().equals(service))
+                .sorted(Comparator.comparingInt(Container::number)).toList();
+        Map<String, Instant> startedAt = startTimes(containers);
+        List<Replica> replicas = new ArrayList<>();
+        for (Container container : containers) {
+            replicas.add(new Replica(container.number(), service + "-" + container.number(), container.id(),
+                    startedAt.getOrDefault(container.id(), clock.instant())));
+        }
+        return replicas;
+    }
+
+    private Map<String, Instant> startTimes(List<Container> containers) {
+        if (containers.isEmpty()) {
+            return Map.of();
+        }
+        List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Id}} {{.State.StartedAt}}"));
+        containers.forEach(c -> command.add(c.id()));
+        ComposeCli.Result result = ComposeCli.exec(command, files.get(0).getParent(), Map.of(), COMMAND, null);
+        Map<String, Instant> times = new HashMap<>();
+        for (String line : result.stdout().lines().toList()) {
+            String[] parts = line.split(" ");
+            for (Container container : containers) {
+                if (parts.length == 2 && parts[0].startsWith(container.id())) {
+                    times.put(container.id(), Instant.parse(parts[1]));
+                }
+            }
+        }
+        return times;
+    }
+
+    private synchronized List<Container> ps(boolean fresh) {
+        Instant now = clock.instant();
+        if (fresh || Duration.between(lastPsAt, now).compareTo(PS_CACHE) > 0) {
+            lastPs = ComposeOutput.containers(cli.require(COMMAND, null, "ps", "--all", "--format", "json").stdout());
+            lastPsAt = now;
+        }
+        return lastPs;
+    }
+
+    @Override
+    public HttpAnswer request(Replica replica, String method, String path, String body) {
+        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service(),
+                "curl", "-s", "-i", "-m", "10", "-X", method));
+        if (body != null) {
+            args.addAll(List.of("--data-binary", "@-"));
+            if (body.startsWith("{")) {
+                args.addAll(List.of("-H", "Content-Type: application/json"));
+            }
+        }
+        args.add("http://127.0.0.1:" + spec.health().port() + path);
+        ComposeCli.Result result = cli.run(EXEC, body, args);
+        if (!result.ok() && result.stdout().isBlank()) {
+            return HttpAnswer.failed("exec in " + replica.id() + " failed (exit " + result.code() + "): " + result.stderr().strip());
+        }
+        return ComposeOutput.curl(result.stdout());
+    }
+
+    @Override
+    public OptionalInt exitCode(Replica replica) {
+        return ps(false).stream().filter(c -> c.id().equals(replica.address()) && c.state().equals("exited"))
+                .mapToInt(Container::exitCode).findFirst();
+    }
+
+    @Override
+    public List<LogLine> logs() {
+        return ComposeOutput.logs(cli.require(COMMAND, null, "logs", "--timestamps", "--no-color", spec.service()).stdout());
+    }
+
+    @Override
+    public URI loadBalancer() {
+        URI uri = URI.create(compose.loadBalancer().endsWith("/") ? compose.loadBalancer() : compose.loadBalancer() + "/");
+        if (!List.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost())) {
+            throw new OrchestratorException("compose.loadBalancer " + uri + " is not on this machine; publish the load balancer "
+                    + "on 127.0.0.1 and use http://127.0.0.1:<port>");
+        }
+        return uri;
+    }
+
+    @Override
+    public Map<String, Integer> loadBalancerCounts() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed || !started) {
+                closed = true;
+                return;
+            }
+            closed = true;
+        }
+        cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
+    }
+}
