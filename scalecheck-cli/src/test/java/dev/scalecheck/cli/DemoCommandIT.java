@@ -2,8 +2,6 @@ package dev.scalecheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +20,6 @@ class DemoCommandIT {
             "startup-budget", "fresh-state");
     private Set<Integer> portsBefore;
 
-    record Outcome(int code, String output) {}
-
-    static Outcome scalecheck(String... args) {
-        StringWriter out = new StringWriter();
-        int code = ScalecheckCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(out)).execute(args);
-        return new Outcome(code, out.toString());
-    }
-
     @BeforeEach
     void rememberPorts() throws Exception {
         portsBefore = Leftovers.listeningPorts();
@@ -43,7 +33,7 @@ class DemoCommandIT {
 
     @Test
     void demoPassesEveryCheckAtFourReplicas() {
-        Outcome outcome = scalecheck("demo");
+        Cli.Outcome outcome = Cli.scalecheck("demo");
         assertThat(outcome.code()).as(outcome.output()).isZero();
         for (String check : CHECKS) {
             assertThat(outcome.output()).containsPattern("(?m)^PASS +" + check + " ");
@@ -72,7 +62,7 @@ class DemoCommandIT {
     void eachFaultFailsItsCheckWithAReasonNamingTheCause(List<String> faultArgs, String check, String cause) {
         List<String> args = new ArrayList<>(List.of("demo"));
         args.addAll(faultArgs);
-        Outcome outcome = scalecheck(args.toArray(String[]::new));
+        Cli.Outcome outcome = Cli.scalecheck(args.toArray(String[]::new));
         assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
         assertThat(outcome.output()).containsPattern("(?m)^FAIL +" + check + " +.*" + java.util.regex.Pattern.quote(cause));
         assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(\\d+ of 10 checks");
@@ -80,20 +70,20 @@ class DemoCommandIT {
 
     @Test
     void readonlyDataOnReplicaTwoFailsOnlySharedWrites() {
-        Outcome outcome = scalecheck("demo", "--fault", "readonly-data", "--fault-replica", "2");
+        Cli.Outcome outcome = Cli.scalecheck("demo", "--fault", "readonly-data", "--fault-replica", "2");
         assertThat(outcome.output()).containsPattern("(?m)^FAIL +shared-writes +api-2 could not write .*fault readonly-data");
         assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(1 of 10 checks");
     }
 
     @Test
     void badFlagsAreBadInputExitTwoWithAFix() {
-        assertThat(scalecheck("demo", "--bogus").code()).isEqualTo(2);
-        Outcome fault = scalecheck("demo", "--fault", "slow");
+        assertThat(Cli.scalecheck("demo", "--bogus").code()).isEqualTo(2);
+        Cli.Outcome fault = Cli.scalecheck("demo", "--fault", "slow");
         assertThat(fault.code()).isEqualTo(2);
         assertThat(fault.output()).contains("unknown fault 'slow'; expected one of: no-lock, keep-lock");
-        Outcome replica = scalecheck("demo", "--replicas", "2", "--fault", "no-lock", "--fault-replica", "3");
+        Cli.Outcome replica = Cli.scalecheck("demo", "--replicas", "2", "--fault", "no-lock", "--fault-replica", "3");
         assertThat(replica.code()).isEqualTo(2);
         assertThat(replica.output()).contains("--fault-replica 3 is not a replica; expected 1 to 2");
-        assertThat(scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected 1 to 64");
+        assertThat(Cli.scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected 1 to 64");
     }
 }

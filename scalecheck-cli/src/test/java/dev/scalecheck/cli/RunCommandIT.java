@@ -22,7 +22,7 @@ class RunCommandIT {
                   lb-reaches-all: { requests: 10 }
                   fresh-state: { enabled: false }
                 """);
-        DemoCommandIT.Outcome outcome = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        Cli.Outcome outcome = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(outcome.code()).as(outcome.output()).isZero();
         assertThat(outcome.output())
                 .contains("[3/7] Starting 2 replicas at once... 2 started")
@@ -35,7 +35,7 @@ class RunCommandIT {
     @Test
     void aBadSpecIsExitTwoNamingTheKeyAndLine() throws Exception {
         Path spec = Files.writeString(dir.resolve("scalecheck.yml"), "replicas: 2\nhealth:\n  timout: 60s\n");
-        DemoCommandIT.Outcome outcome = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        Cli.Outcome outcome = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(outcome.code()).isEqualTo(2);
         assertThat(outcome.output()).contains("line 3: unknown key 'timout' in health; expected one of: path, port, startPeriod, timeout");
         assertThat(outcome.output()).doesNotContain("[1/7]");
@@ -43,11 +43,11 @@ class RunCommandIT {
 
     @Test
     void aMissingSpecOrUnknownOrchestratorIsExitTwo() throws Exception {
-        DemoCommandIT.Outcome missing = DemoCommandIT.scalecheck("run", "-f", dir.resolve("nope.yml").toString());
+        Cli.Outcome missing = Cli.scalecheck("run", "-f", dir.resolve("nope.yml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.output()).contains("nope.yml does not exist; pass the spec with -f");
         Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\n");
-        DemoCommandIT.Outcome unknown = DemoCommandIT.scalecheck("run", "-f", spec.toString());
+        Cli.Outcome unknown = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: local");
     }

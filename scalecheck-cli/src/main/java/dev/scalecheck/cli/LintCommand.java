@@ -1,0 +1,60 @@
+package dev.scalecheck.cli;
+
+import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.Finding;
+import dev.scalecheck.compose.lint.Linter;
+import dev.scalecheck.core.spec.DurationText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scalecheck lint}: compose-file mistakes that break scaling, with file:line and a fix; no deployment needed. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Find compose-file mistakes that break scaling (exit 1 when there are findings).")
+final class LintCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "docker-compose.yml", description = "The compose file (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--service", defaultValue = "api", description = "The scaled service (default: ${DEFAULT-VALUE}).")
+    String service;
+
+    @Option(names = "--database", defaultValue = "db", description = "The database service (default: ${DEFAULT-VALUE}).")
+    String database;
+
+    @Option(names = "--balancer", defaultValue = "lb", description = "The load balancer service (default: ${DEFAULT-VALUE}).")
+    String balancer;
+
+    @Option(names = "--time-to-healthy", paramLabel = "DURATION",
+            description = "The slowest time to healthy a run measured (e.g. 45s): start_period must be at least that.")
+    String timeToHealthy;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        List<Finding> findings;
+        try {
+            Duration measured = timeToHealthy == null ? null : DurationText.parse(timeToHealthy);
+            findings = Linter.standard().lint(ComposeFile.read(file), service, database, balancer, measured);
+        } catch (IllegalArgumentException e) {
+            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        for (Finding finding : findings) {
+            out.println(finding.file() + ":" + finding.line() + ": [" + finding.rule() + "] " + finding.message());
+            out.println("    fix: " + finding.fix());
+        }
+        out.println(findings.isEmpty() ? "lint: no findings for service '" + service + "' in " + file
+                : "lint: " + findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " for service '" + service + "'");
+        out.flush();
+        return findings.isEmpty() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.scalecheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The compose example end to end through its Makefile ({@code make test-scaling}) on a real
+ * Docker engine: passing at 4 replicas, and each fault of the reference service failing the
+ * same check as on the local backend. Without an engine these tests are skipped with the
+ * reason, unless SCALECHECK_REQUIRE_DOCKER=1 (CI), which turns the skip into a failure.
+ */
+class ComposeExampleIT {
+    private static final Path EXAMPLE = Path.of("../examples/compose").toAbsolutePath().normalize();
+    private static final String PROJECT = "scalecheck-example";
+
+    record Outcome(int code, String output) {}
+
+    @BeforeAll
+    static void requireDocker() throws Exception {
+        Outcome info = command(60, "docker", "info", "--format", "{{.ServerVersion}}");
+        Outcome compose = info.code() == 0 ? command(60, "docker", "compose", "version") : info;
+        if (info.code() != 0 || compose.code() != 0) {
+            String reason = "no Docker engine with Compose v2 answers (" + compose.output().strip()
+                    + "); install and start one with scripts/docker-offline.sh";
+            if ("1".equals(System.getenv("SCALECHECK_REQUIRE_DOCKER"))) {
+                fail(reason + " (SCALECHECK_REQUIRE_DOCKER=1)");
+            }
+            Assumptions.abort(reason);
+        }
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() throws Exception {
+        assertThat(command(60, "docker", "ps", "--all", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
+                .output()).as("containers of the project").isBlank();
+        assertThat(command(60, "docker", "volume", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
+                .output()).as("volumes of the project").isBlank();
+        assertThat(command(60, "docker", "network", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
+                .output()).as("networks of the project").isBlank();
+    }
+
+    @Test
+    void makeTestScalingPassesAtFourReplicasAndPrintsThePerCheckTable() throws Exception {
+        Outcome outcome = command(600, "make", "-C", EXAMPLE.toString(), "test-scaling");
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("[1/7] Resetting the environment... down -v of project 'scalecheck-example', "
+                + "images built; lint: no findings");
+        for (String check : List.of("replicas-healthy", "parallel-startup", "shared-writes", "single-migration", "lock-released",
+                "lb-reaches-all", "cross-replica-state", "connection-headroom", "startup-budget", "fresh-state")) {
+            assertThat(outcome.output()).containsPattern("(?m)^PASS +" + check + " ");
+        }
+        assertThat(outcome.output()).containsPattern("(?m)^PASS +lb-reaches-all +40 requests through http://127.0.0.1:8080/api/health, "
+                + "0 errors, every replica answered: api-1 \\d+, api-2 \\d+, api-3 \\d+, api-4 \\d+");
+        assertThat(outcome.output()).contains("SCALING TEST PASSED (10 checks, 4 replicas");
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("no-lock", "single-migration"),
+                Arguments.of("keep-lock", "lock-released"),
+                Arguments.of("serial-lock", "parallel-startup"),
+                Arguments.of("memory-state", "cross-replica-state"),
+                Arguments.of("readonly-data", "shared-writes"),
+                Arguments.of("slow-start", "startup-budget"),
+                Arguments.of("big-pool", "connection-headroom"));
+    }
+
+    @ParameterizedTest(name = "FAULT={0} fails {1}")
+    @MethodSource("faults")
+    void eachFaultFailsTheSameCheckAsOnTheLocalBackend(String fault, String check) throws Exception {
+        Outcome outcome = command(600, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=" + fault);
+        assertThat(outcome.code()).as(outcome.output()).isNotZero();
+        assertThat(outcome.output()).containsPattern("(?m)^FAIL +" + check + " +\\S");
+        assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(\\d+ of 10 checks");
+    }
+
+    static Outcome command(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("scalecheck-it-", ".out");
+        try {
+            Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+                fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n"
+                        + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.scalecheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theComposeExampleHasNoFindings() {
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", "../examples/compose/docker-compose.yml",
+                "--time-to-healthy", "10s");
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("lint: no findings for service 'api'");
+    }
+
+    @Test
+    void findingsNameFileLineRuleAndFixAndExitOne() throws Exception {
+        Path compose = Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  db:
+                    image: mariadb:11.4
+                  api:
+                    image: example/api
+                    container_name: api
+                    volumes: [appdata:/app/data]
+                    healthcheck: { test: [CMD, "true"] }
+                  lb:
+                    image: haproxy
+                    depends_on: [api]
+                volumes:
+                  appdata:
+                """);
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString());
+        assertThat(outcome.code()).isEqualTo(1);
+        assertThat(outcome.output()).contains(compose + ":6: [container-name] service 'api' has container_name 'api' set; "
+                + "a scaled service cannot have a fixed name", "    fix: Remove container_name from service 'api'.",
+                "lint: 1 finding for service 'api'");
+    }
+
+    @Test
+    void aMissingFileOrServiceIsBadInput() throws Exception {
+        assertThat(Cli.scalecheck("lint", "-f", dir.resolve("none.yml").toString()).code()).isEqualTo(2);
+        Path compose = Files.writeString(dir.resolve("c.yml"), "services:\n  web:\n    image: x\n");
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString());
+        assertThat(outcome.code()).isEqualTo(2);
+        assertThat(outcome.output()).contains("has no service 'api'; services: web (choose one with --service)");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.scalecheck.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.orchestrator.HttpAnswer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The parsers over real output of Compose 2.26.1 (fixtures: src/test/resources/compose/README.md). */
+class ComposeOutputTest {
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = ComposeOutputTest.class.getResourceAsStream("/compose/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void readsPsAsOneObjectPerLineAndAsTheOlderArray() throws IOException {
+        List<Container> lines = ComposeOutput.containers(fixture("ps-compose-2.26.1.ndjson"));
+        List<Container> array = ComposeOutput.containers(fixture("ps-compose-before-2.21.json"));
+        assertThat(lines).isEqualTo(array).hasSize(5);
+        assertThat(lines).filteredOn(c -> c.service().equals("api")).extracting(Container::number)
+                .containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(lines).filteredOn(c -> c.service().equals("api")).allMatch(c -> c.running() && c.health().equals("healthy"));
+        assertThat(ComposeOutput.containers("")).isEmpty();
+    }
+
+    @Test
+    void takesTheReplicaNumberFromTheLabelNeverFromThePosition() {
+        String ps = """
+                {"ID":"aaa","Name":"p-api-7","Service":"api","State":"running","Health":"","ExitCode":0,"Labels":"x=y,com.docker.compose.container-number=7"}
+                {"ID":"bbb","Name":"p-api-2","Service":"api","State":"exited","Health":"","ExitCode":1,"Labels":""}
+                """;
+        assertThat(ComposeOutput.containers(ps)).extracting(Container::number).containsExactly(7, 2);
+        assertThat(ComposeOutput.containers(ps).get(1).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTimestampedLogsStrippingTheEraseSequenceAndSortsThemByTime() throws IOException {
+        List<LogLine> logs = ComposeOutput.logs(fixture("logs-compose-2.26.1.txt"));
+        assertThat(logs).hasSizeGreaterThan(40);
+        assertThat(logs).extracting(LogLine::replica).containsOnly("api-1", "api-2", "api-3", "api-4");
+        assertThat(logs).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
+        assertThat(logs).anyMatch(l -> l.text().contains("Ready on port 7777"));
+        LogLine line = ComposeOutput.logs("\u001b[2Kapi-12  | 2026-11-27T18:54:23.894126023Z Database pool created (max=5)\n").get(0);
+        assertThat(line).isEqualTo(new LogLine(Instant.parse("2026-11-27T18:54:23.894126023Z"), "api-12", LogLine.Stream.STDOUT,
+                "Database pool created (max=5)"));
+    }
+
+    @Test
+    void readsCurlStatusHeadersAndBody() throws IOException {
+        HttpAnswer answer = ComposeOutput.curl(fixture("curl-ready.txt"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("X-Replica-Id")).isPresent();
+        assertThat(answer.body()).startsWith("{\"status\":\"ready\"");
+        assertThat(ComposeOutput.curl("").status()).isEqualTo(-1);
+    }
+
+    @Test
+    void readsMariadbBatchOutputWithNulls() throws IOException {
+        List<Map<String, String>> rows = ComposeOutput.rows(fixture("mariadb-batch.txt"));
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).containsEntry("k", "1").containsEntry("s", "1").containsEntry("n", null);
+    }
+}
