@@ -24,12 +24,17 @@ final class RunExecutor {
             err.println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out));
+        String badPath = options.badReportPath();
+        if (badPath != null) {
+            err.println("scalecheck: " + badPath);
+            return ExitCode.BAD_INPUT;
+        }
+        Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out, options.console));
         Thread onInterrupt = new Thread(run::teardown, "scalecheck-teardown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         RunReport report;
         try {
-            report = run.execute(finished -> { }, keep);
+            report = run.execute(finished -> ReportFiles.write(finished, options.junit, options.json, options.html), keep);
         } catch (InterruptedException e) {
             run.teardown();
             Thread.currentThread().interrupt();
@@ -44,7 +49,7 @@ final class RunExecutor {
             }
         }
         try {
-            new ConsoleRenderer(options.verbose).render(report, out);
+            new ConsoleRenderer(options.console.verbose, options.console.quiet, options.console.colour()).render(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ComposeExampleIT {
     private static final Path EXAMPLE = Path.of("../examples/compose").toAbsolutePath().normalize();
-    private static final String PROJECT = "scalecheck-example";
+    /** The example's project, and the one 'scalecheck init' names after the example's directory. */
+    private static final List<String> PROJECTS = List.of("scalecheck-example", "scalecheck-compose");
 
     record Outcome(int code, String output) {}
 
@@ -47,12 +48,12 @@ class ComposeExampleIT {
 
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
-        assertThat(command(60, "docker", "ps", "--all", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
-                .output()).as("containers of the project").isBlank();
-        assertThat(command(60, "docker", "volume", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
-                .output()).as("volumes of the project").isBlank();
-        assertThat(command(60, "docker", "network", "ls", "--quiet", "--filter", "label=com.docker.compose.project=" + PROJECT)
-                .output()).as("networks of the project").isBlank();
+        for (String project : PROJECTS) {
+            String label = "label=com.docker.compose.project=" + project;
+            assertThat(command(60, "docker", "ps", "--all", "--quiet", "--filter", label).output()).as("containers of " + project).isBlank();
+            assertThat(command(60, "docker", "volume", "ls", "--quiet", "--filter", label).output()).as("volumes of " + project).isBlank();
+            assertThat(command(60, "docker", "network", "ls", "--quiet", "--filter", label).output()).as("networks of " + project).isBlank();
+        }
     }
 
     @Test
@@ -68,6 +69,24 @@ class ComposeExampleIT {
         assertThat(outcome.output()).containsPattern("(?m)^PASS +lb-reaches-all +40 requests through http://127.0.0.1:8080/api/health, "
                 + "0 errors, every replica answered: api-1 \\d+, api-2 \\d+, api-3 \\d+, api-4 \\d+");
         assertThat(outcome.output()).contains("SCALING TEST PASSED (10 checks, 4 replicas");
+    }
+
+    @Test
+    void initOnTheExampleWritesASpecThatPassesRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        Path spec = dir.resolve("scalecheck.yml");
+        Cli.Outcome init = Cli.scalecheck("init", "-f", EXAMPLE.resolve("docker-compose.yml").toString(), "-o", spec.toString());
+        assertThat(init.code()).as(init.output()).isZero();
+        java.util.Map<String, String> images = new java.util.HashMap<>();
+        if (command(60, "docker", "image", "inspect", "local/jre17").code() == 0) {
+            images.putAll(java.util.Map.of("DB_IMAGE", "local/mariadb", "JRE_IMAGE", "local/jre17", "HAPROXY_IMAGE", "local/haproxy"));
+        }
+        Outcome run = command(600, images, "java", "-jar", Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar"))
+                .toAbsolutePath().toString(), "run", "-f", spec.toString());
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("SCALING TEST PASSED (10 checks, 4 replicas");
+        command(120, "docker", "compose", "-p", "scalecheck-compose", "-f", EXAMPLE.resolve("docker-compose.yml").toString(),
+                "down", "-v", "--remove-orphans");
     }
 
     static Stream<Arguments> faults() {
@@ -91,10 +110,17 @@ class ComposeExampleIT {
     }
 
     static Outcome command(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        return command(timeoutSeconds, java.util.Map.of(), command);
+    }
+
+    static Outcome command(int timeoutSeconds, java.util.Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("scalecheck-it-", ".out");
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();

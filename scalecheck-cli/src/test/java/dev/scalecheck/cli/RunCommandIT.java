@@ -49,6 +49,6 @@ class RunCommandIT {
         Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\n");
         Cli.Outcome unknown = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: local");
+        assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: compose, local");
     }
 }

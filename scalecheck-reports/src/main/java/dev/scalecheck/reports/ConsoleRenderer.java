@@ -9,10 +9,34 @@ import java.util.Locale;
 
 /** The terminal summary: one line per check (status, id, reason), its details, and the final verdict. */
 public final class ConsoleRenderer implements Renderer {
-    private final boolean verbose;
+    private static final String RESET = "\u001b[0m";
 
-    public ConsoleRenderer(boolean verbose) {
+    private final boolean verbose;
+    private final boolean quiet;
+    private final boolean colour;
+
+    /**
+     * @param verbose details and evidence of every check, also passing ones
+     * @param quiet only failed checks and the verdict
+     * @param colour ANSI colours for the statuses (a terminal without NO_COLOR)
+     */
+    public ConsoleRenderer(boolean verbose, boolean quiet, boolean colour) {
         this.verbose = verbose;
+        this.quiet = quiet;
+        this.colour = colour;
+    }
+
+    private String paint(Status status, String text) {
+        if (!colour) {
+            return text;
+        }
+        String code = switch (status) {
+            case PASS -> "\u001b[32m";
+            case FAIL -> "\u001b[31;1m";
+            case ERROR -> "\u001b[33;1m";
+            case SKIPPED -> "\u001b[2m";
+        };
+        return code + text + RESET;
     }
 
     @Override
@@ -23,7 +47,11 @@ public final class ConsoleRenderer implements Renderer {
         }
         int width = report.results().stream().mapToInt(r -> r.id().length()).max().orElse(10);
         for (CheckResult result : report.results()) {
-            out.write(String.format(Locale.ROOT, "%-7s %-" + width + "s  %s%n", result.status(), result.id(), result.summary()));
+            if (quiet && (result.status() == Status.PASS || result.status() == Status.SKIPPED)) {
+                continue;
+            }
+            out.write(paint(result.status(), String.format(Locale.ROOT, "%-7s", result.status()))
+                    + String.format(Locale.ROOT, " %-" + width + "s  %s%n", result.id(), result.summary()));
             if (verbose || result.status() == Status.FAIL || result.status() == Status.ERROR) {
                 int shown = 0;
                 for (String detail : result.details()) {
@@ -43,8 +71,8 @@ public final class ConsoleRenderer implements Renderer {
         out.write("\n");
         String seconds = String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);
         if (report.passed()) {
-            out.write("SCALING TEST PASSED (" + report.results().size() + " checks, " + report.replicas() + " replicas, "
-                    + seconds + ")\n");
+            out.write((colour ? "\u001b[32;1m" : "") + "SCALING TEST PASSED (" + report.results().size() + " checks, " + report.replicas() + " replicas, "
+                    + seconds + ")" + (colour ? RESET : "") + "\n");
         } else if (report.environmentError() != null) {
             out.write("SCALING TEST NOT RUN (environment problem, " + seconds + ")\n");
         } else {

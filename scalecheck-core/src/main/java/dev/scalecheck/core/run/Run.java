@@ -1,6 +1,7 @@
 package dev.scalecheck.core.run;
 
 import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.check.BuiltInChecks;
 import dev.scalecheck.core.check.Check;
 import dev.scalecheck.core.check.CheckResult;
@@ -68,6 +69,8 @@ public final class Run {
         Instant started = clock.instant();
         Map<String, ReplicaHealth> health = Map.of();
         List<CheckResult> results = List.of();
+        List<ReplicaTimeline> timelines = List.of();
+        Map<String, Integer> distribution = Map.of();
         String environmentError = null;
         try {
             Deployment current = orchestrator.prepare(spec, clock);
@@ -95,6 +98,8 @@ public final class Run {
                         writes, traffic, state);
             }, e -> e.logs().size() + " log lines, " + e.writes().reads().size() + " cross-reads, "
                     + e.loadBalancer().requests() + " requests through the load balancer");
+            timelines = ReplicaTimeline.of(evidence);
+            distribution = evidence.loadBalancer().byReplica();
             results = step(5, "Judging", () -> judge(evidence), judged -> {
                 long failed = judged.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
                 return failed == 0 ? "all checks passed" : failed + " of " + judged.size() + " checks failed";
@@ -102,7 +107,8 @@ public final class Run {
         } catch (StepFailed e) {
             environmentError = e.getMessage();
         }
-        RunReport report = report(started, health, results, environmentError);
+        List<LogLine> logs = logs();
+        RunReport report = report(started, health, results, timelines, distribution, logs, environmentError);
         try {
             step(6, "Writing reports", () -> {
                 reporter.accept(report);
@@ -122,7 +128,7 @@ public final class Run {
                 }
             }
         }
-        return report(started, health, results, environmentError);
+        return report(started, health, results, timelines, distribution, logs, environmentError);
     }
 
     private List<CheckResult> judge(Evidence evidence) {
@@ -134,11 +140,11 @@ public final class Run {
         return judged;
     }
 
-    private RunReport report(Instant started, Map<String, ReplicaHealth> health, List<CheckResult> results, String error) {
-        Deployment current = deployment;
+    private RunReport report(Instant started, Map<String, ReplicaHealth> health, List<CheckResult> results,
+            List<ReplicaTimeline> timelines, Map<String, Integer> distribution, List<LogLine> logs, String error) {
         return new RunReport(runId, orchestrator.name(), spec.service(), spec.replicas(), started,
-                Duration.between(started, clock.instant()), steps, List.copyOf(health.values()), results,
-                current == null ? List.of() : current.logs(), error);
+                Duration.between(started, clock.instant()), steps, List.copyOf(health.values()), results, timelines,
+                distribution, logs, error);
     }
 
     /** The load balancer's address, once the replicas have started. */
@@ -148,6 +154,16 @@ public final class Run {
             return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.loadBalancer());
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** Every replica's log so far, or none when the deployment cannot give them (it never started). */
+    private List<LogLine> logs() {
+        Deployment current = deployment;
+        try {
+            return current == null ? List.of() : current.logs();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

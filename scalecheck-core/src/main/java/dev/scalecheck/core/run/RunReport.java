@@ -1,19 +1,28 @@
 package dev.scalecheck.core.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.check.CheckResult;
 import dev.scalecheck.core.check.Status;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The one result model every renderer reads.
+ * The one result model every renderer reads; {@link #SCHEMA_VERSION} versions its JSON form
+ * (docs/report-schema.json).
  *
  * @param environmentError set when a step could not be carried out (database would not start, ...); the checks then did not run
- * @param logs every replica's log lines, for the reports' timelines
+ * @param timelines each replica's start-up moments, for the reports' timelines
+ * @param balancerDistribution answers per replica through the load balancer
+ * @param logs every replica's log lines
  */
+@JsonIgnoreProperties(value = {"passed", "failed"}, allowGetters = true)
 public record RunReport(
         String runId,
         String orchestrator,
@@ -24,20 +33,29 @@ public record RunReport(
         List<StepResult> steps,
         List<ReplicaHealth> health,
         List<CheckResult> results,
+        List<ReplicaTimeline> timelines,
+        Map<String, Integer> balancerDistribution,
         List<LogLine> logs,
         String environmentError) {
+
+    public static final int SCHEMA_VERSION = 1;
 
     public RunReport {
         steps = List.copyOf(steps);
         health = List.copyOf(health);
         results = List.copyOf(results);
+        timelines = timelines == null ? List.of() : List.copyOf(timelines);
+        balancerDistribution = balancerDistribution == null ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(balancerDistribution));
         logs = List.copyOf(logs);
     }
 
+    @JsonProperty("failed")
     public long failed() {
         return results.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
     }
 
+    @JsonProperty("passed")
     public boolean passed() {
         return environmentError == null && failed() == 0;
     }

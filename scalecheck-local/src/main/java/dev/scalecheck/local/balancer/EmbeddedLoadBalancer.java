@@ -13,6 +13,13 @@ import java.util.concurrent.TimeUnit;
  * robin over the replicas; a replica that stops answering is taken out for a while and retried.
  */
 public final class EmbeddedLoadBalancer implements AutoCloseable {
+    static {
+        // Undertow and XNIO log through JBoss Logging: to SLF4J (the CLI binds it to no-op), not to stderr via JUL
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
     private final Undertow server;
     private final int port;
 

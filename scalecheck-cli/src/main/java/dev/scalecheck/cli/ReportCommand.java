@@ -1,0 +1,57 @@
+package dev.scalecheck.cli;
+
+import dev.scalecheck.core.run.RunReport;
+import dev.scalecheck.reports.ConsoleRenderer;
+import dev.scalecheck.reports.JsonReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scalecheck report run.json --html out.html}: renders a saved run again, in any format. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Render a saved JSON report again (console, HTML, JUnit XML, JSON).")
+final class ReportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "RUN.json", description = "A report written by --json.")
+    Path input;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML.")
+    Path junit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write HTML.")
+    Path html;
+
+    @CommandLine.Mixin
+    ConsoleOptions console = new ConsoleOptions();
+
+    @Override
+    public Integer call() {
+        RunReport report;
+        try {
+            report = JsonReport.read(input);
+        } catch (IllegalArgumentException e) {
+            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        try {
+            ReportFiles.write(report, junit, json, html);
+            new ConsoleRenderer(console.verbose, console.quiet, console.colour()).render(report, command.commandLine().getOut());
+        } catch (UncheckedIOException e) {
+            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ExitCode.PASSED;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.scalecheck.cli;
+
+import dev.scalecheck.core.run.RunReport;
+import dev.scalecheck.reports.HtmlRenderer;
+import dev.scalecheck.reports.JUnitXmlRenderer;
+import dev.scalecheck.reports.JsonReport;
+import dev.scalecheck.reports.Renderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes the requested report files, each through a temporary file so a half-written report never replaces a good one. */
+final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    static void write(RunReport report, Path junit, Path json, Path html) {
+        write(report, junit, new JUnitXmlRenderer());
+        write(report, json, new JsonReport());
+        write(report, html, new HtmlRenderer());
+    }
+
+    private static void write(RunReport report, Path file, Renderer renderer) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Path absolute = file.toAbsolutePath();
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                renderer.render(report, out);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.scalecheck.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.scalecheck.core.run.RunReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The JSON form of a run: {@code {"version": 1, "run": {...}}}, instants as ISO-8601 UTC,
+ * durations as ISO-8601 ({@code PT1.25S}); docs/report-schema.json describes it. It reads back
+ * into the same {@link RunReport}, so {@code scalecheck report} can render again.
+ */
+public final class JsonReport implements Renderer {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Override
+    public void render(RunReport report, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", RunReport.SCHEMA_VERSION);
+        root.set("run", MAPPER.valueToTree(report));
+        MAPPER.writeValue(out, root);
+    }
+
+    /** Reads a saved report; the message of the exception says what is wrong with the file. */
+    public static RunReport read(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + " does not exist; write one with --json FILE on run or demo");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != RunReport.SCHEMA_VERSION || !root.has("run")) {
+            throw new IllegalArgumentException(file + " is not a scalecheck report of version " + RunReport.SCHEMA_VERSION
+                    + " (found version " + version + "); write it again with this scalecheck's --json");
+        }
+        try {
+            return MAPPER.treeToValue(root.get("run"), RunReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " does not match the report schema: " + e.getOriginalMessage());
+        }
+    }
+}
