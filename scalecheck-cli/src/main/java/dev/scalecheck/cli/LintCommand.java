@@ -3,7 +3,9 @@ package dev.scalecheck.cli;
 import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.compose.lint.Finding;
 import dev.scalecheck.compose.lint.Linter;
+import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.spec.DurationText;
+import dev.scalecheck.reports.JsonReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +39,20 @@ final class LintCommand implements Callable<Integer> {
             description = "The slowest time to healthy a run measured (e.g. 45s): start_period must be at least that.")
     String timeToHealthy;
 
+    @Option(names = "--run", paramLabel = "RUN.json",
+            description = "A run's JSON report (--json): its slowest time to healthy is the measured one.")
+    Path run;
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<Finding> findings;
         try {
             Duration measured = timeToHealthy == null ? null : DurationText.parse(timeToHealthy);
+            if (run != null) {
+                measured = JsonReport.read(run).health().stream().map(ReplicaHealth::timeToReady).filter(java.util.Objects::nonNull)
+                        .max(Duration::compareTo).orElse(measured);
+            }
             findings = Linter.standard().lint(ComposeFile.read(file), service, database, balancer, measured);
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());

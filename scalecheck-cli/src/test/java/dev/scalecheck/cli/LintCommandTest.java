@@ -44,6 +44,31 @@ class LintCommandTest {
     }
 
     @Test
+    void takesTheMeasuredTimeToHealthyFromARunsJsonReport() throws Exception {
+        Path json = Path.of("../scalecheck-reports/src/test/resources/golden/serial-lock.json");
+        Path compose = Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  db:
+                    image: mariadb:11.4
+                  api:
+                    image: example/api
+                    volumes: [appdata:/app/data]
+                    healthcheck:
+                      test: [CMD, "true"]
+                      start_period: 10s
+                  lb:
+                    image: haproxy
+                    depends_on: [api]
+                volumes:
+                  appdata:
+                """);
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString(), "--run", json.toString());
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).contains(":9: [start-period-short] service 'api' has start_period 10s, shorter than the "
+                + "measured time to healthy 18s");
+    }
+
+    @Test
     void aMissingFileOrServiceIsBadInput() throws Exception {
         assertThat(Cli.scalecheck("lint", "-f", dir.resolve("none.yml").toString()).code()).isEqualTo(2);
         Path compose = Files.writeString(dir.resolve("c.yml"), "services:\n  web:\n    image: x\n");
