@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scalecheck report run.json --html out.html}: renders a saved run again, in any format. */
@@ -22,20 +21,19 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN.json", description = "A report written by --json.")
     Path input;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML.")
-    Path junit;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write JSON.")
-    Path json;
-
-    @Option(names = "--html", paramLabel = "FILE", description = "Write HTML.")
-    Path html;
+    @CommandLine.Mixin
+    ReportOutputs outputs = new ReportOutputs();
 
     @CommandLine.Mixin
     ConsoleOptions console = new ConsoleOptions();
 
     @Override
     public Integer call() {
+        String badPath = outputs.badPath();
+        if (badPath != null) {
+            command.commandLine().getErr().println("scalecheck: " + badPath);
+            return ExitCode.BAD_INPUT;
+        }
         RunReport report;
         try {
             report = JsonReport.read(input);
@@ -44,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT;
         }
         try {
-            ReportFiles.write(report, junit, json, html);
+            outputs.write(report);
             new ConsoleRenderer(console.verbose, console.quiet, console.colour()).render(report, command.commandLine().getOut());
         } catch (UncheckedIOException e) {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());

@@ -24,7 +24,7 @@ final class RunExecutor {
             err.println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
-        String badPath = options.badReportPath();
+        String badPath = options.reports.badPath();
         if (badPath != null) {
             err.println("scalecheck: " + badPath);
             return ExitCode.BAD_INPUT;
@@ -34,7 +34,7 @@ final class RunExecutor {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         RunReport report;
         try {
-            report = run.execute(finished -> ReportFiles.write(finished, options.junit, options.json, options.html), keep);
+            report = run.execute(options.reports::write, keep);
         } catch (InterruptedException e) {
             run.teardown();
             Thread.currentThread().interrupt();
