@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes the requested report files, each through a temporary file so a half-written report never replaces a good one. */
 final class ReportFiles {
@@ -33,6 +34,10 @@ final class ReportFiles {
             Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 renderer.render(report, out);
+            }
+            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                // a temporary file is created 0600; a report is for everyone who reads the build
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -26,6 +26,7 @@ class ReportsIT {
                 "--json", json.toString(), "--html", html.toString());
         assertThat(demo.code()).as(demo.output()).isEqualTo(1);
         assertThat(demo.output()).contains("[6/7] Writing reports... done");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(html))).isEqualTo("rw-r--r--");
 
         List<ReportTestSuite> suites = new SurefireReportParser(List.of(reports.toFile()), new NullConsoleLogger()).parseXMLReportFiles();
         assertThat(suites).singleElement().satisfies(suite -> {
