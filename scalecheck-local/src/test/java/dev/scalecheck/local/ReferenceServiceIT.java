@@ -85,7 +85,7 @@ class ReferenceServiceIT {
     }
 
     @Test
-    void oneReplicaIsReadyWellUnderASecondApartFromTheDatabase() throws Exception {
+    void aReplicaStartedLaterTakesTheFastPathWithoutTheLock() throws Exception {
         fleet.start(1, Map.of());
         DemoFleet.Replica replica = fleet.replicas.get(0);
         Duration first = Duration.between(replica.started(), fleet.awaitReady(replica, READY));
