@@ -77,16 +77,33 @@ class ComposeExampleIT {
         Path spec = dir.resolve("scalecheck.yml");
         Cli.Outcome init = Cli.scalecheck("init", "-f", EXAMPLE.resolve("docker-compose.yml").toString(), "-o", spec.toString());
         assertThat(init.code()).as(init.output()).isZero();
-        java.util.Map<String, String> images = new java.util.HashMap<>();
-        if (command(60, "docker", "image", "inspect", "local/jre17").code() == 0) {
-            images.putAll(java.util.Map.of("DB_IMAGE", "local/mariadb", "JRE_IMAGE", "local/jre17", "HAPROXY_IMAGE", "local/haproxy"));
-        }
-        Outcome run = command(600, images, "java", "-jar", Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar"))
-                .toAbsolutePath().toString(), "run", "-f", spec.toString());
+        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("SCALING TEST PASSED (10 checks, 4 replicas");
         command(120, "docker", "compose", "-p", "scalecheck-compose", "-f", EXAMPLE.resolve("docker-compose.yml").toString(),
                 "down", "-v", "--remove-orphans");
+    }
+
+    @Test
+    void writesByExecIntoTheSharedVolumeFromEveryReplica(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        String example = Files.readString(EXAMPLE.resolve("scalecheck.yml"))
+                .replace("files: [docker-compose.yml]", "files: [" + EXAMPLE.resolve("docker-compose.yml") + "]");
+        Path spec = Files.writeString(dir.resolve("scalecheck.yml"), example + "probes:\n  writes: { dataDir: /app/data }\n");
+        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("(?m)^PASS +shared-writes +4 replicas each wrote a token to the shared data "
+                + "directory; all 16 cross-reads returned it intact");
+    }
+
+    private static java.util.Map<String, String> localImages() throws Exception {
+        return command(60, "docker", "image", "inspect", "local/jre17").code() == 0
+                ? java.util.Map.of("DB_IMAGE", "local/mariadb", "JRE_IMAGE", "local/jre17", "HAPROXY_IMAGE", "local/haproxy")
+                : java.util.Map.of();
+    }
+
+    private static String jar() {
+        return Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
     }
 
     static Stream<Arguments> faults() {

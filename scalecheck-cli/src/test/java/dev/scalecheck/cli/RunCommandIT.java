@@ -33,6 +33,30 @@ class RunCommandIT {
     }
 
     @Test
+    void theWriteTestCanRunAsAShellInEachReplicasEnvironment() throws Exception {
+        Path shared = Files.writeString(dir.resolve("shared.yml"), """
+                replicas: 2
+                health: { timeout: 60s, startPeriod: 30s }
+                probes:
+                  writes: { dataDir: "${DATA_DIR}" }
+                """);
+        Cli.Outcome passing = Cli.scalecheck("run", "-f", shared.toString());
+        assertThat(passing.code()).as(passing.output()).isZero();
+        assertThat(passing.output()).containsPattern("(?m)^PASS +shared-writes +2 replicas each wrote a token");
+
+        Path missing = Files.writeString(dir.resolve("missing.yml"), """
+                replicas: 2
+                health: { timeout: 60s, startPeriod: 30s }
+                probes:
+                  writes: { dataDir: /proc/scalecheck-nowhere }
+                """);
+        Cli.Outcome failing = Cli.scalecheck("run", "-f", missing.toString());
+        assertThat(failing.code()).isEqualTo(1);
+        assertThat(failing.output()).containsPattern("(?m)^FAIL +shared-writes +api-1 could not write scalecheck-\\w+-api-1.txt: "
+                + "exit 2: write: 1: cannot create /proc/scalecheck-nowhere/");
+    }
+
+    @Test
     void aBadSpecIsExitTwoNamingTheKeyAndLine() throws Exception {
         Path spec = Files.writeString(dir.resolve("scalecheck.yml"), "replicas: 2\nhealth:\n  timout: 60s\n");
         Cli.Outcome outcome = Cli.scalecheck("run", "-f", spec.toString());

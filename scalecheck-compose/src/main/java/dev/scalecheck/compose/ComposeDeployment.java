@@ -5,6 +5,7 @@ import dev.scalecheck.compose.lint.Finding;
 import dev.scalecheck.compose.lint.Linter;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
@@ -95,7 +96,7 @@ final class ComposeDeployment implements Deployment {
         }
         List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Id}} {{.State.StartedAt}}"));
         containers.forEach(c -> command.add(c.id()));
-        ComposeCli.Result result = ComposeCli.exec(command, files.get(0).getParent(), Map.of(), COMMAND, null);
+        Command.Result result = Command.run(command, files.get(0).getParent(), Map.of(), COMMAND, null);
         Map<String, Instant> times = new HashMap<>();
         for (String line : result.stdout().lines().toList()) {
             String[] parts = line.split(" ");
@@ -128,11 +129,18 @@ final class ComposeDeployment implements Deployment {
             }
         }
         args.add("http://127.0.0.1:" + spec.health().port() + path);
-        ComposeCli.Result result = cli.run(EXEC, body, args);
+        Command.Result result = cli.run(EXEC, body, args);
         if (!result.ok() && result.stdout().isBlank()) {
             return HttpAnswer.failed("exec in " + replica.id() + " failed (exit " + result.code() + "): " + result.stderr().strip());
         }
         return ComposeOutput.curl(result.stdout());
+    }
+
+    @Override
+    public Command.Result exec(Replica replica, List<String> command, String stdin) {
+        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service()));
+        args.addAll(command);
+        return cli.run(EXEC, stdin, args);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.scalecheck.compose;
 
+import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import java.time.Duration;
@@ -28,7 +29,7 @@ final class ComposeSql implements SqlDatabase {
 
     @Override
     public List<Map<String, String>> query(String sql) {
-        ComposeCli.Result result = cli.run(Duration.ofSeconds(30), sql + ";\n",
+        Command.Result result = cli.run(Duration.ofSeconds(30), sql + ";\n",
                 List.of("exec", "-T", service, "sh", "-c", CLIENT, database));
         if (!result.ok()) {
             throw new OrchestratorException("database probe in service '" + service + "' failed (" + sql + "): "

@@ -3,6 +3,7 @@ package dev.scalecheck.local;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.evidence.PlainHttp;
+import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
@@ -43,6 +44,7 @@ final class LocalDeployment implements Deployment {
     private final PlainHttp http = new PlainHttp(Duration.ofSeconds(5));
     private final List<LogLine> logs = new ArrayList<>();
     private final Map<String, LocalProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private Path directory;
     private EmbeddedMariaDb database;
     private EmbeddedMariaDb.Account account;
@@ -120,6 +122,7 @@ final class LocalDeployment implements Deployment {
             List<String> command = template.stream().map(arg -> expand(arg, values)).toList();
             LocalProcess process = LocalProcess.start(id, command, environment, logDir, clock, this::addLog);
             processes.put(id, process);
+            environments.put(id, Map.copyOf(environment));
             replicas.add(new Replica(index, id, "127.0.0.1:" + port, clock.instant()));
             backends.add(URI.create("http://127.0.0.1:" + port));
         }
@@ -142,6 +145,17 @@ final class LocalDeployment implements Deployment {
     @Override
     public HttpAnswer request(Replica replica, String method, String path, String body) {
         return http.send(method, URI.create("http://" + replica.address() + path), body);
+    }
+
+    /** A process with the replica's environment, in its directory; {@code ${NAME}} in the arguments is that environment's NAME. */
+    @Override
+    public Command.Result exec(Replica replica, List<String> command, String stdin) {
+        Map<String, String> environment;
+        synchronized (this) {
+            environment = environments.getOrDefault(replica.id(), Map.of());
+        }
+        List<String> expanded = command.stream().map(arg -> expand(arg, environment)).toList();
+        return Command.run(expanded, directory.resolve("replicas"), environment, Duration.ofSeconds(20), stdin);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.scalecheck.core.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.Replica;
@@ -147,32 +148,51 @@ public final class EvidenceCollector {
                 .toList();
     }
 
-    /** Each ready replica writes a unique token through its own write endpoint; every ready replica reads them all. */
+    /**
+     * Each ready replica writes a unique token into the shared data directory (through its own
+     * endpoint, or by a shell in its environment); every ready replica reads them all back.
+     */
     public SharedWrites writes(List<Replica> ready) {
-        String template = spec.probes().writes().path();
-        if (template == null || template.isBlank()) {
-            return SharedWrites.skipped("no probes.writes.path in the spec");
+        Spec.Writes probe = spec.probes().writes();
+        if (probe.path() == null && probe.dataDir() == null) {
+            return SharedWrites.skipped("no probes.writes (path or dataDir) in the spec");
         }
         List<SharedWrites.Attempt> writes = new ArrayList<>();
         Map<String, String> tokens = new LinkedHashMap<>();
         for (Replica replica : ready) {
             String file = "scalecheck-" + runId + "-" + replica.id() + ".txt";
             String token = "scalecheck " + runId + " written by " + replica.id();
-            HttpAnswer answer = deployment.request(replica, "PUT", template.replace("{name}", file), token);
-            writes.add(new SharedWrites.Attempt(replica.id(), replica.id(), file, answer.ok(), answer.ok() ? null : answer.describe()));
+            Attempted attempt = probe.path() != null
+                    ? http(deployment.request(replica, "PUT", probe.path().replace("{name}", file), token))
+                    : shell(deployment.exec(replica, List.of("sh", "-c", "cat > \"$1/$2\"", "write", probe.dataDir(), file), token));
+            writes.add(new SharedWrites.Attempt(replica.id(), replica.id(), file, attempt.ok(), attempt.ok() ? null : attempt.detail()));
             tokens.put(replica.id(), token);
         }
         List<SharedWrites.Attempt> reads = new ArrayList<>();
         for (Replica reader : ready) {
             for (Replica owner : ready) {
                 String file = "scalecheck-" + runId + "-" + owner.id() + ".txt";
-                HttpAnswer answer = deployment.request(reader, "GET", template.replace("{name}", file), null);
-                boolean intact = answer.ok() && answer.body().equals(tokens.get(owner.id()));
+                Attempted attempt = probe.path() != null
+                        ? http(deployment.request(reader, "GET", probe.path().replace("{name}", file), null))
+                        : shell(deployment.exec(reader, List.of("sh", "-c", "cat \"$1/$2\"", "read", probe.dataDir(), file), null));
+                boolean intact = attempt.ok() && attempt.content().equals(tokens.get(owner.id()));
                 reads.add(new SharedWrites.Attempt(reader.id(), owner.id(), file, intact,
-                        intact ? null : answer.ok() ? "content differs: '" + answer.body() + "'" : answer.describe()));
+                        intact ? null : attempt.ok() ? "content differs: '" + attempt.content() + "'" : attempt.detail()));
             }
         }
         return new SharedWrites(writes, reads, null);
+    }
+
+    /** One write or read, whichever way it went. */
+    private record Attempted(boolean ok, String content, String detail) {}
+
+    private static Attempted http(HttpAnswer answer) {
+        return new Attempted(answer.ok(), answer.body(), answer.describe());
+    }
+
+    private static Attempted shell(Command.Result result) {
+        String error = result.stderr().strip();
+        return new Attempted(result.ok(), result.stdout(), "exit " + result.code() + (error.isEmpty() ? "" : ": " + error));
     }
 
     /** M requests through the load balancer, attributed to replicas by header or by the balancer's counts. */

@@ -25,6 +25,12 @@ public interface Deployment extends AutoCloseable {
     /** An HTTP request to one replica directly, bypassing the load balancer. */
     HttpAnswer request(Replica replica, String method, String path, String body);
 
+    /**
+     * Runs a command in the replica's own environment ({@code exec} into its container, or a
+     * process with its environment and directory), with {@code stdin} on standard input.
+     */
+    Command.Result exec(Replica replica, List<String> command, String stdin);
+
     /** The exit code of a replica that has ended. */
     OptionalInt exitCode(Replica replica);
 

@@ -115,17 +115,26 @@ public record Spec(
     }
 
     /**
-     * @param writes the replica's own write endpoint, with {@code {name}}: PUT writes, GET reads
+     * @param writes how each replica writes its token and reads the others'
      * @param state the cross-replica state probe; without it cross-replica-state is skipped
      */
     public record Probes(Writes writes, State state) {
         public Probes {
-            writes = writes == null ? new Writes("/api/data/{name}") : writes;
+            writes = writes == null ? new Writes(null, null) : writes;
             state = state == null ? new State("/api/items", "{\"probe\":\"scalecheck\"}", "/api/items/{id}", "id") : state;
         }
     }
 
-    public record Writes(String path) {}
+    /**
+     * The write test: through the replica's own endpoint ({@code path} with {@code {name}}: PUT
+     * writes, GET reads) or, with {@code dataDir}, by a shell run in the replica's environment
+     * (compose: {@code exec}; local: a process with its environment, {@code ${DATA_DIR}} allowed).
+     */
+    public record Writes(String path, String dataDir) {
+        public Writes {
+            path = path == null && dataDir == null ? "/api/data/{name}" : path;
+        }
+    }
 
     /**
      * @param create POSTed through the load balancer with {@code body}
