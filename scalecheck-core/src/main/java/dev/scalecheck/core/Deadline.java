@@ -10,20 +10,14 @@ import java.util.function.Supplier;
 public final class Deadline {
     private final Clock clock;
     private final Instant end;
-    private final Duration budget;
 
     private Deadline(Clock clock, Duration budget) {
         this.clock = clock;
-        this.budget = budget;
         this.end = clock.instant().plus(budget);
     }
 
     public static Deadline after(Duration budget, Clock clock) {
         return new Deadline(clock, budget);
-    }
-
-    public Duration budget() {
-        return budget;
     }
 
     public boolean expired() {

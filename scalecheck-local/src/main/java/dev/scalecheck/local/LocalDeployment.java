@@ -199,7 +199,7 @@ final class LocalDeployment implements Deployment {
         if (database != null) {
             database.close();
         }
-        deleteDirectory();
+        TemporaryDirectories.deleteQuietly(directory);
     }
 
     private void requireOpen() {
@@ -213,17 +213,6 @@ final class LocalDeployment implements Deployment {
             return Files.createDirectories(directory.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void deleteDirectory() {
-        if (directory == null) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: it is a temporary directory
         }
     }
 

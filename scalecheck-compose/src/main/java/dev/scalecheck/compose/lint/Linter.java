@@ -17,10 +17,6 @@ public final class Linter {
         return new Linter(Rules.all());
     }
 
-    public List<String> ruleIds() {
-        return rules.stream().map(Rule::id).toList();
-    }
-
     public List<Finding> lint(ComposeFile file, String service, String database, String balancer) {
         return lint(file, new LintTarget(service, database, balancer, null));
     }

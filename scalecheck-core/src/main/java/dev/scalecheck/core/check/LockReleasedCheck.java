@@ -29,14 +29,14 @@ final class LockReleasedCheck implements Check {
         List<String> released = new ArrayList<>();
         List<String> waited = new ArrayList<>();
         for (Replica replica : evidence.replicas()) {
-            boolean acquired = Timeline.has(evidence, replica.id(), Markers.Kind.LOCK_ACQUIRED);
-            boolean releasedIt = Timeline.has(evidence, replica.id(), Markers.Kind.LOCK_RELEASED);
+            boolean acquired = evidence.firstMarker(replica.id(), Markers.Kind.LOCK_ACQUIRED).isPresent();
+            boolean releasedIt = evidence.firstMarker(replica.id(), Markers.Kind.LOCK_RELEASED).isPresent();
             if (acquired && !releasedIt) {
                 acquiredNotReleased.add(replica.id());
             } else if (acquired) {
                 released.add(replica.id());
             }
-            if (Timeline.has(evidence, replica.id(), Markers.Kind.LOCK_WAIT)) {
+            if (evidence.firstMarker(replica.id(), Markers.Kind.LOCK_WAIT).isPresent()) {
                 waited.add(replica.id());
             }
         }

@@ -31,7 +31,7 @@ final class ParallelStartupCheck implements Check {
         List<String> unmarked = new ArrayList<>();
         String source = null;
         for (Replica replica : evidence.replicas()) {
-            var marker = Timeline.first(evidence, replica.id(), Markers.Kind.READY);
+            var marker = evidence.firstMarker(replica.id(), Markers.Kind.READY);
             if (marker.isPresent()) {
                 marks.add(Map.entry(replica.id(), marker.get().at()));
                 source = "ready marker";
@@ -66,7 +66,7 @@ final class ParallelStartupCheck implements Check {
                     largestGapText = Timeline.seconds(gap) + " between " + previous.getKey() + " and " + mark.getKey();
                 }
             }
-            if (Timeline.has(evidence, mark.getKey(), Markers.Kind.LOCK_WAIT)) {
+            if (evidence.firstMarker(mark.getKey(), Markers.Kind.LOCK_WAIT).isPresent()) {
                 line += ", waited for the migration lock";
             }
             timeline.add(line);

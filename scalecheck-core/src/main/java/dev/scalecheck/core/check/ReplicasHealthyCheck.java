@@ -36,7 +36,7 @@ final class ReplicasHealthyCheck implements Check {
             } else if (health.ready()) {
                 seen.add(replica.id() + " ready in " + Timeline.seconds(health.timeToReady()));
             } else if (health.exitCode() != null) {
-                Optional<LogLine> cause = Timeline.first(evidence, replica.id(), Markers.Kind.FATAL)
+                Optional<LogLine> cause = evidence.firstMarker(replica.id(), Markers.Kind.FATAL)
                         .or(() -> lastLine(evidence, replica.id()));
                 problems.add(replica.id() + " exited with code " + health.exitCode() + " before becoming ready"
                         + cause.map(l -> " (" + Timeline.quote(l.text()) + ")").orElse(""));

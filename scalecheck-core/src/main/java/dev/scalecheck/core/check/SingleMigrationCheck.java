@@ -37,7 +37,7 @@ final class SingleMigrationCheck implements Check {
             if (applied > 0) {
                 appliers.add(replica.id() + " (" + applied + ")");
             }
-            Timeline.first(evidence, replica.id(), Markers.Kind.FATAL).ifPresent(fatal ->
+            evidence.firstMarker(replica.id(), Markers.Kind.FATAL).ifPresent(fatal ->
                     problems.add(replica.id() + " failed during start-up: " + Timeline.quote(fatal.text())));
         }
         if (db.historyTable() == null) {
@@ -80,6 +80,6 @@ final class SingleMigrationCheck implements Check {
             }
             return 1;
         };
-        return Timeline.all(evidence, replica, Markers.Kind.APPLIED).stream().mapToInt(count::apply).sum();
+        return evidence.markers(replica, Markers.Kind.APPLIED).stream().mapToInt(count::apply).sum();
     }
 }

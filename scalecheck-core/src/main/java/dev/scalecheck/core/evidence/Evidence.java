@@ -2,6 +2,7 @@ package dev.scalecheck.core.evidence;
 
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.spec.Markers;
 import dev.scalecheck.core.spec.Spec;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +35,14 @@ public record Evidence(
 
     public List<LogLine> logsOf(String replicaId) {
         return logs.stream().filter(line -> line.replica().equals(replicaId)).toList();
+    }
+
+    /** A replica's lines that match the spec's marker of this kind, in order. */
+    public List<LogLine> markers(String replicaId, Markers.Kind kind) {
+        return logsOf(replicaId).stream().filter(line -> spec.markers().matches(kind, line.text())).toList();
+    }
+
+    public Optional<LogLine> firstMarker(String replicaId, Markers.Kind kind) {
+        return markers(replicaId, kind).stream().findFirst();
     }
 }

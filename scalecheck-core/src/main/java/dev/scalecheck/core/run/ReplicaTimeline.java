@@ -21,22 +21,21 @@ public record ReplicaTimeline(String replica, Instant started, Instant startup, 
     }
 
     private static ReplicaTimeline of(Evidence evidence, Replica replica) {
-        Markers markers = evidence.spec().markers();
-        List<LogLine> lines = evidence.logsOf(replica.id());
-        Optional<ReplicaHealth> health = evidence.health(replica.id());
-        Instant applied = first(lines, markers, Markers.Kind.APPLIED);
-        Instant upToDate = first(lines, markers, Markers.Kind.UP_TO_DATE);
-        Instant ready = first(lines, markers, Markers.Kind.READY);
+        String id = replica.id();
+        Optional<ReplicaHealth> health = evidence.health(id);
+        Instant applied = at(evidence, id, Markers.Kind.APPLIED);
+        Instant upToDate = at(evidence, id, Markers.Kind.UP_TO_DATE);
+        Instant ready = at(evidence, id, Markers.Kind.READY);
         if (ready == null) {
             ready = health.map(ReplicaHealth::readyAt).orElse(null);
         }
-        return new ReplicaTimeline(replica.id(), replica.startedAt(), first(lines, markers, Markers.Kind.STARTUP),
-                first(lines, markers, Markers.Kind.LOCK_WAIT), first(lines, markers, Markers.Kind.LOCK_ACQUIRED),
-                applied != null ? applied : upToDate, first(lines, markers, Markers.Kind.LOCK_RELEASED), ready,
+        return new ReplicaTimeline(id, replica.startedAt(), at(evidence, id, Markers.Kind.STARTUP),
+                at(evidence, id, Markers.Kind.LOCK_WAIT), at(evidence, id, Markers.Kind.LOCK_ACQUIRED),
+                applied != null ? applied : upToDate, at(evidence, id, Markers.Kind.LOCK_RELEASED), ready,
                 health.map(ReplicaHealth::exitCode).orElse(null));
     }
 
-    private static Instant first(List<LogLine> lines, Markers markers, Markers.Kind kind) {
-        return lines.stream().filter(line -> markers.matches(kind, line.text())).map(LogLine::at).findFirst().orElse(null);
+    private static Instant at(Evidence evidence, String replica, Markers.Kind kind) {
+        return evidence.firstMarker(replica, kind).map(LogLine::at).orElse(null);
     }
 }

@@ -56,10 +56,6 @@ public final class Run {
         this.runId = HexFormat.of().formatHex(random);
     }
 
-    public String id() {
-        return runId;
-    }
-
     /**
      * Runs steps 1 to 5, hands the report to {@code reporter} as step 6, then tears down (step 7) unless {@code keep}.
      *

@@ -6,14 +6,4 @@ public interface RunListener {
     void stepStarted(int number, int total, String title);
 
     void stepFinished(StepResult step);
-
-    RunListener NONE = new RunListener() {
-        @Override
-        public void stepStarted(int number, int total, String title) {
-        }
-
-        @Override
-        public void stepFinished(StepResult step) {
-        }
-    };
 }

