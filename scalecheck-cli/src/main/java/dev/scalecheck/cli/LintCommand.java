@@ -23,8 +23,9 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "docker-compose.yml", description = "The compose file (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "A compose file; repeat it to merge several as docker compose does (default: docker-compose.yml).")
+    List<Path> files;
 
     @Option(names = "--service", defaultValue = "api", description = "The scaled service (default: ${DEFAULT-VALUE}).")
     String service;
@@ -47,13 +48,17 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<Finding> findings;
+        String described;
         try {
             Duration measured = timeToHealthy == null ? null : DurationText.parse(timeToHealthy);
             if (run != null) {
                 measured = JsonReport.read(run).health().stream().map(ReplicaHealth::timeToReady).filter(java.util.Objects::nonNull)
                         .max(Duration::compareTo).orElse(measured);
             }
-            findings = Linter.standard().lint(ComposeFile.read(file), service, database, balancer, measured);
+            ComposeFile compose = ComposeFile.merge((files == null ? List.of(Path.of("docker-compose.yml")) : files).stream()
+                    .map(ComposeFile::read).toList());
+            described = compose.describe();
+            findings = Linter.standard().lint(compose, service, database, balancer, measured);
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -62,7 +67,7 @@ final class LintCommand implements Callable<Integer> {
             out.println(finding.file() + ":" + finding.line() + ": [" + finding.rule() + "] " + finding.message());
             out.println("    fix: " + finding.fix());
         }
-        out.println(findings.isEmpty() ? "lint: no findings for service '" + service + "' in " + file
+        out.println(findings.isEmpty() ? "lint: no findings for service '" + service + "' in " + described
                 : "lint: " + findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " for service '" + service + "'");
         out.flush();
         return findings.isEmpty() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;

@@ -96,6 +96,30 @@ class ComposeExampleIT {
                 + "directory; all 16 cross-reads returned it intact");
     }
 
+    @Test
+    void aReplicaDockerCallsUnhealthyIsNotReadyEvenWhenItsEndpointAnswers(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        Path override = Files.writeString(dir.resolve("broken-healthcheck.yml"), """
+                services:
+                  api:
+                    healthcheck:
+                      test: ["CMD", "curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:7777/api/health/nope"]
+                      interval: 1s
+                      retries: 2
+                      start_period: 1s
+                """);
+        String example = Files.readString(EXAMPLE.resolve("scalecheck.yml"))
+                .replace("files: [docker-compose.yml]", "files: [" + EXAMPLE.resolve("docker-compose.yml") + ", " + override + "]")
+                .replace("timeout: 120s", "timeout: 25s");
+        Path spec = Files.writeString(dir.resolve("scalecheck.yml"), example);
+        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
+        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).as("the two files are linted merged, as compose merges them").contains("lint: no findings");
+        assertThat(run.output()).containsPattern("(?m)^FAIL +replicas-healthy +api-\\d not ready after 25.0 s \\(GET /api/health/ready "
+                + "answered 200, but Docker health is 'unhealthy' \\(last healthcheck: exit 22, curl: \\(22\\) .*404");
+    }
+
     private static java.util.Map<String, String> localImages() throws Exception {
         return command(60, "docker", "image", "inspect", "local/jre17").code() == 0
                 ? java.util.Map.of("DB_IMAGE", "local/mariadb", "JRE_IMAGE", "local/jre17", "HAPROXY_IMAGE", "local/haproxy")

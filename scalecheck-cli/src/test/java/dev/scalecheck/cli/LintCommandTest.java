@@ -44,6 +44,19 @@ class LintCommandTest {
     }
 
     @Test
+    void repeatedFilesAreMergedAsDockerComposeMergesThem() throws Exception {
+        Path override = Files.writeString(dir.resolve("docker-compose.override.yml"), """
+                services:
+                  api:
+                    ports: ["7777:7777"]
+                """);
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", "../examples/compose/docker-compose.yml", "-f", override.toString());
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output()).contains(override + ":3: [fixed-host-port] service 'api' publishes the fixed host port "
+                + "'7777:7777'", "lint: 1 finding for service 'api'");
+    }
+
+    @Test
     void takesTheMeasuredTimeToHealthyFromARunsJsonReport() throws Exception {
         Path json = Path.of("../scalecheck-reports/src/test/resources/golden/serial-lock.json");
         Path compose = Files.writeString(dir.resolve("docker-compose.yml"), """

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -55,10 +56,8 @@ final class ComposeDeployment implements Deployment {
 
     @Override
     public String reset() {
-        List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            findings.addAll(Linter.standard().lint(ComposeFile.read(file), spec.service(), compose.database(), compose.balancer()));
-        }
+        ComposeFile merged = ComposeFile.merge(files.stream().map(ComposeFile::read).toList());
+        List<Finding> findings = Linter.standard().lint(merged, spec.service(), compose.database(), compose.balancer());
         synchronized (this) {
             started = true;
         }
@@ -141,6 +140,26 @@ final class ComposeDeployment implements Deployment {
         List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service()));
         args.addAll(command);
         return cli.run(EXEC, stdin, args);
+    }
+
+    /** Docker's healthcheck status from {@code ps}; when unhealthy, with the last check's output from {@code inspect}. */
+    @Override
+    public Optional<String> platformUnhealthy(Replica replica) {
+        Optional<Container> container = ps(false).stream().filter(c -> c.id().equals(replica.address())).findFirst();
+        if (container.isEmpty()) {
+            return Optional.of("Docker does not list its container " + replica.address());
+        }
+        String health = container.get().health();
+        if (health.isEmpty() || health.equals("healthy")) {
+            return Optional.empty();
+        }
+        String why = "Docker health is '" + health + "'";
+        if (health.equals("unhealthy")) {
+            Command.Result inspect = Command.run(List.of("docker", "inspect", "--format", "{{json .State.Health}}", replica.address()),
+                    files.get(0).getParent(), Map.of(), EXEC, null);
+            why += ComposeOutput.lastHealthcheck(inspect.stdout()).map(output -> " (last healthcheck: " + output + ")").orElse("");
+        }
+        return Optional.of(why);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,27 @@ final class ComposeOutput {
             }
         }
         return new HttpAnswer(Integer.parseInt(status.group(1)), headers, body, null);
+    }
+
+    /**
+     * {@code docker inspect --format '{{json .State.Health}}'}: the last healthcheck's exit code and
+     * output, on one line and shortened; empty when there is no check on record.
+     */
+    static Optional<String> lastHealthcheck(String output) {
+        try {
+            JsonNode log = JSON.readTree(output.strip().isEmpty() ? "{}" : output.strip()).path("Log");
+            if (!log.isArray() || log.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode last = log.get(log.size() - 1);
+            String text = last.path("Output").asText().strip().replaceAll("\\s+", " ");
+            if (text.length() > 200) {
+                text = text.substring(0, 200) + "...";
+            }
+            return Optional.of("exit " + last.path("ExitCode").asInt() + (text.isEmpty() ? "" : ", " + text));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code mariadb --batch}: a header row, then tab-separated rows; NULL is the text NULL. */

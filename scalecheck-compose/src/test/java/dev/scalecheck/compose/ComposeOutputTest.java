@@ -32,6 +32,15 @@ class ComposeOutputTest {
     }
 
     @Test
+    void readsTheLastHealthcheckOfAnUnhealthyContainer() throws IOException {
+        assertThat(ComposeOutput.lastHealthcheck(fixture("inspect-health-unhealthy.json")))
+                .contains("exit 7, curl: (7) Failed to connect to 127.0.0.1 port 7777 after 0 ms: Couldn't connect to server");
+        assertThat(ComposeOutput.lastHealthcheck("{\"Status\":\"starting\",\"FailingStreak\":0,\"Log\":[]}")).isEmpty();
+        assertThat(ComposeOutput.lastHealthcheck("null")).isEmpty();
+        assertThat(ComposeOutput.lastHealthcheck("")).isEmpty();
+    }
+
+    @Test
     void takesTheReplicaNumberFromTheLabelNeverFromThePosition() {
         String ps = """
                 {"ID":"aaa","Name":"p-api-7","Service":"api","State":"running","Health":"","ExitCode":0,"Labels":"x=y,com.docker.compose.container-number=7"}

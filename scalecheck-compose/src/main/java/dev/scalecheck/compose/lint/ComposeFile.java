@@ -5,10 +5,13 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -17,14 +20,23 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** A compose file as a YAML node tree that remembers each node's line, so findings can point at it. */
+/**
+ * A compose file, or several merged as {@code docker compose -f a.yml -f b.yml} merges them, as a
+ * YAML node tree that remembers each node's file and line, so findings can point at them.
+ */
 public final class ComposeFile {
-    private final Path path;
-    private final MappingNode root;
+    /** Sequences that later files add to rather than replace (the compose specification's merge rules). */
+    private static final Set<String> ADDITIVE = Set.of("ports", "expose", "volumes", "secrets", "configs", "env_file", "dns",
+            "extra_hosts", "depends_on", "networks", "volumes_from", "devices", "cap_add", "cap_drop");
 
-    private ComposeFile(Path path, MappingNode root) {
-        this.path = path;
+    private final List<Path> paths;
+    private final MappingNode root;
+    private final Map<Node, Path> origins;
+
+    private ComposeFile(List<Path> paths, MappingNode root, Map<Node, Path> origins) {
+        this.paths = List.copyOf(paths);
         this.root = root;
+        this.origins = origins;
     }
 
     public static ComposeFile read(Path path) {
@@ -49,15 +61,95 @@ public final class ComposeFile {
         if (!(node instanceof MappingNode mapping)) {
             throw new IllegalArgumentException(path + " is not a compose file (no top-level mapping)");
         }
-        return new ComposeFile(path, mapping);
+        return new ComposeFile(List.of(path), mapping, new IdentityHashMap<>());
     }
 
+    /**
+     * The files merged in order: mappings merge key by key, the sequences compose adds up (ports,
+     * volumes, ...) are joined, everything else the later file replaces. Relative paths stay
+     * relative to the first file's directory, as compose resolves them.
+     */
+    public static ComposeFile merge(List<ComposeFile> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no compose file given; pass one with -f");
+        }
+        ComposeFile first = files.get(0);
+        Map<Node, Path> origins = new IdentityHashMap<>();
+        MappingNode root = first.root;
+        record(first, root, origins);
+        for (ComposeFile next : files.subList(1, files.size())) {
+            record(next, next.root, origins);
+            root = mergeMappings(root, next.root, origins);
+        }
+        return new ComposeFile(files.stream().flatMap(f -> f.paths.stream()).toList(), root, origins);
+    }
+
+    private static void record(ComposeFile file, Node node, Map<Node, Path> origins) {
+        origins.putIfAbsent(node, file.pathOf(node));
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                record(file, tuple.getKeyNode(), origins);
+                record(file, tuple.getValueNode(), origins);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> record(file, item, origins));
+        }
+    }
+
+    private static MappingNode mergeMappings(MappingNode base, MappingNode override, Map<Node, Path> origins) {
+        List<NodeTuple> tuples = new ArrayList<>(base.getValue());
+        for (NodeTuple addition : override.getValue()) {
+            String key = scalar(addition.getKeyNode());
+            int index = indexOf(tuples, key);
+            if (index < 0) {
+                tuples.add(addition);
+                continue;
+            }
+            NodeTuple existing = tuples.get(index);
+            Node merged = addition.getValueNode();
+            if (existing.getValueNode() instanceof MappingNode left && addition.getValueNode() instanceof MappingNode right) {
+                merged = mergeMappings(left, right, origins);
+            } else if (ADDITIVE.contains(key) && existing.getValueNode() instanceof SequenceNode left
+                    && addition.getValueNode() instanceof SequenceNode right) {
+                List<Node> items = new ArrayList<>(left.getValue());
+                items.addAll(right.getValue());
+                merged = new SequenceNode(left.getTag(), true, items, left.getStartMark(), left.getEndMark(), left.getFlowStyle());
+                origins.put(merged, origins.get(left));
+            }
+            Node keyNode = merged == addition.getValueNode() ? addition.getKeyNode() : existing.getKeyNode();
+            tuples.set(index, new NodeTuple(keyNode, merged));
+        }
+        MappingNode result = new MappingNode(base.getTag(), true, tuples, base.getStartMark(), base.getEndMark(), base.getFlowStyle());
+        origins.put(result, origins.get(base));
+        return result;
+    }
+
+    private static int indexOf(List<NodeTuple> tuples, String key) {
+        for (int i = 0; i < tuples.size(); i++) {
+            if (scalar(tuples.get(i).getKeyNode()).equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The file a node came from (the first file for nodes of a single file). */
+    public Path pathOf(Node node) {
+        return origins.getOrDefault(node, path());
+    }
+
+    /** The first file: the one compose resolves relative paths against. */
     public Path path() {
-        return path;
+        return paths.get(0);
+    }
+
+    /** The file, or the files merged, for messages: {@code a.yml + b.yml}. */
+    public String describe() {
+        return String.join(" + ", paths.stream().map(Path::toString).toList());
     }
 
     public Path directory() {
-        return path.toAbsolutePath().getParent();
+        return path().toAbsolutePath().getParent();
     }
 
     /** Services by name, in file order. */
@@ -77,11 +169,11 @@ public final class ComposeFile {
         return Optional.ofNullable(services().get(name));
     }
 
-    /** The line (1-based) of a service's name. */
-    public int serviceLine(String name) {
+    /** The node of a service's name, where findings about the service as a whole point. */
+    public Node serviceKey(String name) {
         return get(root, "services").filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
                 .flatMap(mapping -> mapping.getValue().stream().filter(t -> scalar(t.getKeyNode()).equals(name)).findFirst())
-                .map(t -> line(t.getKeyNode())).orElse(1);
+                .map(NodeTuple::getKeyNode).orElse(root);
     }
 
     /** The value under {@code key} of a mapping. */
@@ -89,9 +181,9 @@ public final class ComposeFile {
         return mapping.getValue().stream().filter(t -> scalar(t.getKeyNode()).equals(key)).map(NodeTuple::getValueNode).findFirst();
     }
 
-    /** The line of {@code key} itself in a mapping. */
-    public static Optional<Integer> keyLine(MappingNode mapping, String key) {
-        return mapping.getValue().stream().filter(t -> scalar(t.getKeyNode()).equals(key)).map(t -> line(t.getKeyNode())).findFirst();
+    /** The node of {@code key} itself in a mapping. */
+    public static Optional<Node> key(MappingNode mapping, String key) {
+        return mapping.getValue().stream().filter(t -> scalar(t.getKeyNode()).equals(key)).map(NodeTuple::getKeyNode).findFirst();
     }
 
     public static String scalar(Node node) {

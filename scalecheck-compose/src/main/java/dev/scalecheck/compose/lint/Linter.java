@@ -26,7 +26,7 @@ public final class Linter {
      */
     public List<Finding> lint(ComposeFile file, LintTarget target) {
         if (file.service(target.service()).isEmpty()) {
-            throw new IllegalArgumentException(file.path() + " has no service '" + target.service() + "'; services: "
+            throw new IllegalArgumentException(file.describe() + " has no service '" + target.service() + "'; services: "
                     + String.join(", ", file.services().keySet()) + " (choose one with --service)");
         }
         List<Finding> findings = new ArrayList<>();

@@ -2,8 +2,7 @@ package dev.scalecheck.compose.lint;
 
 import static dev.scalecheck.compose.lint.ComposeFile.get;
 import static dev.scalecheck.compose.lint.ComposeFile.items;
-import static dev.scalecheck.compose.lint.ComposeFile.keyLine;
-import static dev.scalecheck.compose.lint.ComposeFile.line;
+import static dev.scalecheck.compose.lint.ComposeFile.key;
 import static dev.scalecheck.compose.lint.ComposeFile.scalar;
 
 import java.io.IOException;
@@ -37,10 +36,6 @@ final class Rules {
         }
 
         abstract List<Finding> check(ComposeFile file, LintTarget target, MappingNode service);
-
-        Finding finding(ComposeFile file, int line, String message, String fix) {
-            return new Finding(id(), file.path(), line, message, fix);
-        }
     }
 
     /** container_name fixes the name; compose cannot create a second container of the service. */
@@ -52,7 +47,7 @@ final class Rules {
 
         @Override
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
-            return get(service, "container_name").map(name -> List.of(finding(file, line(name),
+            return get(service, "container_name").map(name -> List.of(finding(file, name,
                     "service '" + target.service() + "' has container_name '" + scalar(name) + "' set; a scaled service cannot "
                             + "have a fixed name",
                     "Remove container_name from service '" + target.service() + "'."))).orElse(List.of());
@@ -83,7 +78,7 @@ final class Rules {
                     fixed = get(mapping, "published").map(ComposeFile::scalar).filter(p -> p.matches("\\d+")).orElse(null);
                 }
                 if (fixed != null) {
-                    findings.add(finding(file, line(port), "service '" + target.service() + "' publishes the fixed host port '"
+                    findings.add(finding(file, port, "service '" + target.service() + "' publishes the fixed host port '"
                             + fixed + "'; only one replica can bind it",
                             "Publish the load balancer instead and drop 'ports' from '" + target.service()
                                     + "' (or use a container port only, e.g. '7777')."));
@@ -117,7 +112,7 @@ final class Rules {
                     String condition = tuple.getValueNode() instanceof MappingNode conditions
                             ? get(conditions, "condition").map(ComposeFile::scalar).orElse("service_started") : "service_started";
                     if (!condition.equals("service_healthy")) {
-                        return List.of(finding(file, line(tuple.getKeyNode()), "service '" + target.service() + "' depends on '"
+                        return List.of(finding(file, tuple.getKeyNode(), "service '" + target.service() + "' depends on '"
                                 + target.database() + "' with condition " + condition + "; replicas may start before the "
                                 + "database answers", fix));
                     }
@@ -126,7 +121,7 @@ final class Rules {
             }
             for (Node item : items(node)) {
                 if (scalar(item).equals(target.database())) {
-                    return List.of(finding(file, line(item), "service '" + target.service() + "' depends on '" + target.database()
+                    return List.of(finding(file, item, "service '" + target.service() + "' depends on '" + target.database()
                             + "' without condition: service_healthy; replicas may start before the database answers", fix));
                 }
             }
@@ -147,13 +142,13 @@ final class Rules {
             if (healthcheck.isPresent()) {
                 boolean disabled = healthcheck.get() instanceof MappingNode mapping
                         && get(mapping, "disable").map(ComposeFile::scalar).filter("true"::equals).isPresent();
-                return disabled ? List.of(finding(file, line(healthcheck.get()), "service '" + target.service()
+                return disabled ? List.of(finding(file, healthcheck.get(), "service '" + target.service()
                         + "' disables its healthcheck", "Remove 'disable: true' and probe the readiness endpoint.")) : List.of();
             }
             if (dockerfileHasHealthcheck(file, service)) {
                 return List.of();
             }
-            return List.of(finding(file, file.serviceLine(target.service()), "service '" + target.service()
+            return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
                     + "' has no healthcheck (not in the compose file, not in its Dockerfile)",
                     "Add a healthcheck that calls the readiness endpoint, e.g. test: [CMD, curl, -fsS, "
                             + "http://127.0.0.1:7777/api/health/ready], with a start_period."));
@@ -197,8 +192,8 @@ final class Rules {
             if (startPeriod.compareTo(measured) >= 0) {
                 return List.of();
             }
-            int line = healthcheck.flatMap(h -> keyLine((MappingNode) h, "start_period")).orElse(file.serviceLine(target.service()));
-            return List.of(finding(file, line, "service '" + target.service() + "' has start_period "
+            Node at = healthcheck.flatMap(h -> key((MappingNode) h, "start_period")).orElse(file.serviceKey(target.service()));
+            return List.of(finding(file, at, "service '" + target.service() + "' has start_period "
                     + ComposeDuration.format(startPeriod) + ", shorter than the measured time to healthy "
                     + ComposeDuration.format(measured),
                     "Set start_period to at least " + ComposeDuration.format(measured.multipliedBy(2)) + "."));
@@ -221,7 +216,7 @@ final class Rules {
             if (shared) {
                 return List.of();
             }
-            return List.of(finding(file, file.serviceLine(target.service()), "service '" + target.service()
+            return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
                     + "' has no shared volume; each replica would write its own container filesystem",
                     "Mount one named volume at the data directory, e.g. volumes: [appdata:/app/data]."));
         }
@@ -241,7 +236,7 @@ final class Rules {
             }
             Optional<MappingNode> balancer = file.service(target.balancer());
             if (balancer.isEmpty()) {
-                return List.of(new Finding(id(), file.path(), file.serviceLine(target.service()), "no load balancer service '"
+                return List.of(finding(file, file.serviceKey(target.service()), "no load balancer service '"
                         + target.balancer() + "' in front of '" + target.service() + "'",
                         "Add a load balancer service (e.g. HAProxy with server-template " + target.service()
                                 + ") or name yours in the spec's compose.balancer."));
@@ -252,7 +247,7 @@ final class Rules {
             if (dependsOn || configMentions(file, balancer.get(), target.service())) {
                 return List.of();
             }
-            return List.of(new Finding(id(), file.path(), file.serviceLine(target.balancer()), "load balancer '" + target.balancer()
+            return List.of(finding(file, file.serviceKey(target.balancer()), "load balancer '" + target.balancer()
                     + "' neither depends on nor mentions '" + target.service() + "' in its configuration",
                     "Point the load balancer at the service name '" + target.service() + "' (Docker DNS returns every replica)."));
         }

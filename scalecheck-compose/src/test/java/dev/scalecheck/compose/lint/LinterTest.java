@@ -55,6 +55,35 @@ class LinterTest {
     }
 
     @Test
+    void mergedFilesAreLintedAsComposeMergesThemAndFindingsNameTheFileThatSaidIt() {
+        ComposeFile example = ComposeFile.read(Path.of("../examples/compose/docker-compose.yml"));
+        ComposeFile databaseOnly = ComposeFile.parse(Path.of("db.override.yml"), """
+                services:
+                  db:
+                    environment:
+                      MARIADB_EXTRA: "1"
+                """);
+        assertThat(linter.lint(ComposeFile.merge(List.of(example, databaseOnly)), "api", "db", "lb")).isEmpty();
+
+        ComposeFile override = ComposeFile.parse(Path.of("api.override.yml"), """
+                services:
+                  api:
+                    container_name: api
+                    volumes:
+                      - /tmp/scratch:/scratch
+                    healthcheck:
+                      start_period: 5s
+                """);
+        ComposeFile merged = ComposeFile.merge(List.of(example, override));
+        assertThat(merged.describe()).isEqualTo("../examples/compose/docker-compose.yml + api.override.yml");
+        List<Finding> findings = linter.lint(merged, "api", "db", "lb", Duration.ofSeconds(30));
+        assertThat(findings).extracting(f -> f.file() + ":" + f.line() + " " + f.rule()).containsExactlyInAnyOrder(
+                "api.override.yml:3 container-name", "api.override.yml:7 start-period-short");
+        assertThat(findings).noneMatch(f -> f.rule().equals("data-not-shared"))
+                .noneMatch(f -> f.rule().equals("no-healthcheck"));
+    }
+
+    @Test
     void anUnknownServiceIsBadInputListingTheServices() throws Exception {
         assertThatThrownBy(() -> linter.lint(fixture("bad-scaling.yml"), "web", "db", "lb"))
                 .hasMessageEndingWith("has no service 'web'; services: db, api (choose one with --service)");

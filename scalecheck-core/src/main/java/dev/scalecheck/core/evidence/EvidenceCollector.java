@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -48,13 +49,16 @@ public final class EvidenceCollector {
     }
 
     /**
-     * Polls every replica's own readiness endpoint until each is ready, has exited, or the timeout passed.
+     * Polls every replica's own readiness endpoint until each is ready, has exited, or the timeout
+     * passed. Where the platform has a health verdict of its own (Docker's healthcheck), a replica
+     * is ready only once that agrees too.
      *
      * @return readiness by replica id, in replica order
      */
     public Map<String, ReplicaHealth> awaitReadiness(List<Replica> replicas) throws InterruptedException {
         Map<String, ReplicaHealth> settled = new LinkedHashMap<>();
         Map<String, String> lastAnswer = new HashMap<>();
+        Map<String, Integer> pools = new HashMap<>();
         Deadline deadline = Deadline.after(spec.health().timeout(), clock);
         deadline.poll(POLL, () -> {
             for (Replica replica : replicas) {
@@ -69,18 +73,22 @@ public final class EvidenceCollector {
                 }
                 HttpAnswer answer = deployment.request(replica, "GET", spec.health().path(), null);
                 Instant now = clock.instant();
-                lastAnswer.put(replica.id(), answer.describe());
+                Optional<String> platform = answer.ok() ? deployment.platformUnhealthy(replica) : Optional.empty();
+                lastAnswer.put(replica.id(), platform.map(why -> answer.status() + ", but " + why).orElse(answer.describe()));
                 if (answer.ok()) {
+                    pools.put(replica.id(), poolMax(answer.body()));
+                }
+                if (answer.ok() && platform.isEmpty()) {
                     settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), now, answer.describe(),
-                            null, poolMax(answer.body())));
+                            null, pools.get(replica.id())));
                 }
             }
-            return settled.size() == replicas.size() ? java.util.Optional.of(true) : java.util.Optional.empty();
+            return settled.size() == replicas.size() ? Optional.of(true) : Optional.empty();
         });
         Map<String, ReplicaHealth> all = new LinkedHashMap<>();
         for (Replica replica : replicas) {
             all.put(replica.id(), settled.getOrDefault(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), null,
-                    lastAnswer.getOrDefault(replica.id(), "no answer"), null, null)));
+                    lastAnswer.getOrDefault(replica.id(), "no answer"), null, pools.get(replica.id()))));
         }
         return all;
     }

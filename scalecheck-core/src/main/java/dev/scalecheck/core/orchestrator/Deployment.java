@@ -5,6 +5,7 @@ import dev.scalecheck.core.LogLine;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -30,6 +31,15 @@ public interface Deployment extends AutoCloseable {
      * process with its environment and directory), with {@code stdin} on standard input.
      */
     Command.Result exec(Replica replica, List<String> command, String stdin);
+
+    /**
+     * Why the platform itself does not count the replica as healthy (Docker's healthcheck
+     * status, with the last check's output), or empty when it does or has no verdict of its own.
+     * A replica is ready only when this is empty and its own endpoint answers 2xx.
+     */
+    default Optional<String> platformUnhealthy(Replica replica) {
+        return Optional.empty();
+    }
 
     /** The exit code of a replica that has ended. */
     OptionalInt exitCode(Replica replica);
