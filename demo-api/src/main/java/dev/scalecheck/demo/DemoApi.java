@@ -147,8 +147,7 @@ public final class DemoApi {
     }
 
     private SchemaMigrator migrator(HikariDataSource dataSource) {
-        FlywayMigrator flyway = new FlywayMigrator(dataSource);
-        return config.has(Fault.NO_LOCK) ? new PlainSqlMigrator(dataSource, flyway.scripts()) : flyway;
+        return config.has(Fault.NO_LOCK) ? new PlainSqlMigrator(dataSource, FlywayMigrator.SCRIPTS) : new FlywayMigrator(dataSource);
     }
 
     private Connection openLockConnection() throws SQLException {

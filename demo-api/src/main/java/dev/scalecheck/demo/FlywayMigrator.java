@@ -1,41 +1,75 @@
 package dev.scalecheck.demo;
 
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 
-/** The normal path: Flyway over classpath:db/migration, recording in flyway_schema_history. */
+/**
+ * The normal path: Flyway over classpath:db/migration, recording in flyway_schema_history.
+ * When every shipped version is already recorded as successful, one query says so and Flyway
+ * is never loaded: that is the fast path a replica of a running fleet takes. Anything else
+ * (no history table, a version missing or failed) is Flyway's to count and apply.
+ */
 final class FlywayMigrator implements SchemaMigrator {
     static final String LOCATION = "classpath:db/migration";
+    /** The scripts under db/migration, in version order (a test keeps this list equal to the resources). */
+    static final List<String> SCRIPTS = List.of("V1__create_items.sql", "V2__create_replica_events.sql",
+            "V3__fill_reference_numbers.sql", "V4__index_items_created_at.sql");
 
-    private final Flyway flyway;
+    private final DataSource dataSource;
+    private Flyway flyway;
 
     FlywayMigrator(DataSource dataSource) {
-        this.flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .load();
+        this.dataSource = dataSource;
     }
 
     @Override
     public int pendingCount() {
-        return flyway.info().pending().length;
+        if (allRecorded()) {
+            return 0;
+        }
+        return flyway().info().pending().length;
     }
 
     @Override
     public int migrate() {
         try {
-            return flyway.migrate().migrationsExecuted;
+            return flyway().migrate().migrationsExecuted;
         } catch (FlywayException e) {
             throw new MigrationException("Flyway migrate failed: " + e.getMessage(), e);
         }
     }
 
-    /** The SQL script names Flyway finds, in version order. */
-    List<String> scripts() {
-        return Arrays.stream(flyway.info().all()).map(MigrationInfo::getScript).toList();
+    /** Whether flyway_schema_history records every shipped version as successful; false when it cannot tell. */
+    private boolean allRecorded() {
+        Set<String> recorded = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success")) {
+            while (rows.next()) {
+                recorded.add(rows.getString(1));
+            }
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
+        return SCRIPTS.stream().map(FlywayMigrator::version).allMatch(recorded::contains);
+    }
+
+    /** {@code V3__fill_reference_numbers.sql} -> {@code 3}. */
+    static String version(String script) {
+        return script.substring(1, script.indexOf("__")).replace('_', '.');
+    }
+
+    private synchronized Flyway flyway() {
+        if (flyway == null) {
+            flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
+        }
+        return flyway;
     }
 }
