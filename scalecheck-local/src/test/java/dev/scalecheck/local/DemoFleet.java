@@ -81,11 +81,15 @@ final class DemoFleet implements AutoCloseable {
         return started;
     }
 
-    /** Polls a replica's own readiness endpoint until 200; fails the test at the deadline. */
+    /**
+     * Polls a replica's own readiness endpoint until 200, then until its {@code Ready on port}
+     * line has arrived, so its log is complete up to ready; fails the test at the deadline.
+     */
     Instant awaitReady(Replica replica, Duration timeout) throws InterruptedException {
         Optional<Instant> ready = Deadline.after(timeout, clock).poll(Duration.ofMillis(50), () ->
                 get(replica, "/api/health/ready").filter(r -> r.statusCode() == 200).map(r -> clock.instant()));
         assertThat(ready).as("%s ready within %s; its log:%n%s", replica.id(), timeout, log(replica.id())).isPresent();
+        lineArrival(replica.id(), "Ready on port");
         return ready.get();
     }
 
@@ -134,9 +138,14 @@ final class DemoFleet implements AutoCloseable {
     }
 
     /** When the replica's first line containing {@code text} arrived. */
-    Instant lineArrival(String replicaId, String text) {
-        return logs.stream().filter(l -> l.replica().equals(replicaId) && l.text().contains(text))
-                .map(LogLine::at).findFirst().orElseThrow(() -> new AssertionError(replicaId + " never logged " + text));
+    /**
+     * When a line reached us; polls briefly, because the log is tailed from a file and may trail
+     * an HTTP answer the replica gave after writing it.
+     */
+    Instant lineArrival(String replicaId, String text) throws InterruptedException {
+        return Deadline.after(Duration.ofSeconds(5), clock).poll(Duration.ofMillis(10), () -> logs.stream()
+                .filter(l -> l.replica().equals(replicaId) && l.text().contains(text)).map(LogLine::at).findFirst())
+                .orElseThrow(() -> new AssertionError(replicaId + " never logged " + text));
     }
 
     String log(String replicaId) {
