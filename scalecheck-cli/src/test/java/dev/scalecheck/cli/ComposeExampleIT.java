@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,14 @@ class ComposeExampleIT {
             assertThat(command(60, "docker", "ps", "--all", "--quiet", "--filter", label).output()).as("containers of " + project).isBlank();
             assertThat(command(60, "docker", "volume", "ls", "--quiet", "--filter", label).output()).as("volumes of " + project).isBlank();
             assertThat(command(60, "docker", "network", "ls", "--quiet", "--filter", label).output()).as("networks of " + project).isBlank();
+        }
+    }
+
+    /** Each build leaves the previous api image dangling; remove those of the projects these tests build. */
+    @AfterAll
+    static void removeTheImagesTheBuildsLeftDangling() throws Exception {
+        for (String project : List.of("scalecheck-example", "scalecheck-compose", "scalecheck-seed")) {
+            command(120, "docker", "image", "prune", "--force", "--filter", "label=com.docker.compose.project=" + project);
         }
     }
 

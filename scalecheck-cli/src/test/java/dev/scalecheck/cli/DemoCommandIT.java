@@ -86,6 +86,26 @@ class DemoCommandIT {
         assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(1 of 10 checks");
     }
 
+    /** On a terminal (a pseudo-terminal from util-linux's script): a live line per step, then the result in colour. */
+    @Test
+    void onATerminalEachStepIsALiveSpinnerLineAndVerdictsAreInColour() throws Exception {
+        String jar = java.nio.file.Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
+        ComposeExampleIT.Outcome live = ComposeExampleIT.command(300, "script", "--quiet", "--return", "--command",
+                "java -jar '" + jar + "' demo --replicas 2", "/dev/null");
+        assertThat(live.code()).as(live.output()).isZero();
+        assertThat(live.output())
+                .containsPattern("\\r\\[3/7\\] Waiting for each replica's own /api/health/ready\\.\\.\\. [|/\\\\-] \\d+\\.\\d s ")
+                .containsPattern("\\r\\[7/7\\] Tearing down\\.\\.\\. removed everything the run started \\([0-9.]+ s\\)\\u001b\\[K")
+                .contains("\u001b[32mPASS   \u001b[0m replicas-healthy")
+                .contains("\u001b[32;1mSCALING TEST PASSED (10 checks, 2 replicas");
+
+        ComposeExampleIT.Outcome plain = ComposeExampleIT.command(300, java.util.Map.of("NO_COLOR", "1"), "script", "--quiet",
+                "--return", "--command", "java -jar '" + jar + "' demo --replicas 2 --plain", "/dev/null");
+        assertThat(plain.code()).as(plain.output()).isZero();
+        assertThat(plain.output()).doesNotContain("\u001b[").doesNotContain(" | 0.0 s")
+                .contains("[3/7] Starting 2 replicas at once... 2 started");
+    }
+
     @Test
     void badFlagsAreBadInputExitTwoWithAFix() {
         assertThat(Cli.scalecheck("demo", "--bogus").code()).isEqualTo(2);
