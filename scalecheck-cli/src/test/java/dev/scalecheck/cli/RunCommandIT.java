@@ -75,4 +75,20 @@ class RunCommandIT {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: compose, local");
     }
+
+    @Test
+    void aComposeRunWithoutDockerIsAnEnvironmentProblemExitThreeWithTheFix() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.copy(Path.of("../examples/compose/docker-compose.yml"), dir.resolve("docker-compose.yml"));
+        Path spec = Files.copy(Path.of("../examples/compose/scalecheck.yml"), dir.resolve("scalecheck.yml"));
+        String jar = Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
+        ComposeExampleIT.Outcome outcome = ComposeExampleIT.command(120, java.util.Map.of("PATH", bin.toString()),
+                "java", "-jar", jar, "run", "-f", spec.toString(), "--plain");
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(3);
+        assertThat(outcome.output()).contains("[1/7] Resetting the environment... FAILED: cannot run docker")
+                .contains("is Docker installed? (scripts/docker-offline.sh installs it)")
+                .contains("[7/7] Tearing down... removed everything the run started")
+                .contains("SCALING TEST NOT RUN (environment problem");
+    }
 }

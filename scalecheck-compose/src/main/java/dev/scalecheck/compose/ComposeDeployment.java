@@ -58,10 +58,10 @@ final class ComposeDeployment implements Deployment {
     public String reset() {
         ComposeFile merged = ComposeFile.merge(files.stream().map(ComposeFile::read).toList());
         List<Finding> findings = Linter.standard().lint(merged, spec.service(), compose.database(), compose.balancer());
+        cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
         synchronized (this) {
             started = true;
         }
-        cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
         cli.require(Duration.ofMinutes(10), null, "build");
         return "down -v of project '" + compose.project() + "', images built; lint: "
                 + (findings.isEmpty() ? "no findings" : findings.size() + " findings: " + findings.get(0).oneLine());
