@@ -1,3 +1,4 @@
+import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.run.ReplicaTimeline;
 import dev.scalecheck.core.run.RunReport;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -132,35 +134,34 @@ public class StartupBench {
             }
         }
 
-        /** Polls every replica's readiness every 10 ms, all in one loop, until each answered 200. */
+        /** Polls every replica's readiness every 10 ms, all in one round, until each answered 200. */
         private static Map<Integer, Instant> awaitReady(List<Integer> ports, List<LocalProcess> processes) throws Exception {
             Map<Integer, Instant> ready = new LinkedHashMap<>();
-            Instant deadline = CLOCK.instant().plusSeconds(120);
-            while (ready.size() < ports.size()) {
-                if (CLOCK.instant().isAfter(deadline)) {
-                    throw new IllegalStateException(ports.size() - ready.size() + " replicas not ready within 120 s");
-                }
+            Deadline.after(Duration.ofSeconds(120), CLOCK).poll(Duration.ofMillis(10), () -> {
                 for (int i = 0; i < ports.size(); i++) {
-                    if (ready.containsKey(i)) {
-                        continue;
-                    }
-                    LocalProcess process = processes.get(i);
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(process.name() + " exited with " + process.exitCode() + " before ready");
-                    }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(i)
-                            + "/api/health/ready")).timeout(Duration.ofSeconds(2)).build();
-                    try {
-                        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                            ready.put(i, CLOCK.instant());
-                        }
-                    } catch (IOException notYet) {
-                        // not listening yet
+                    if (!ready.containsKey(i) && answersReady(ports.get(i), processes.get(i))) {
+                        ready.put(i, CLOCK.instant());
                     }
                 }
-                Thread.sleep(10);
-            }
+                return ready.size() == ports.size() ? Optional.of(true) : Optional.empty();
+            }).orElseThrow(() -> new IllegalStateException(ports.size() - ready.size() + " replicas not ready within 120 s"));
             return ready;
+        }
+
+        private static boolean answersReady(int port, LocalProcess process) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited with " + process.exitCode() + " before ready");
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         /** The demo's own UTC timestamp at the start of the replica's first line containing {@code text}. */

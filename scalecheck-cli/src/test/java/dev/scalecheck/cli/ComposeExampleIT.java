@@ -3,13 +3,9 @@ package dev.scalecheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +27,10 @@ class ComposeExampleIT {
     /** The example's project, and the one 'scalecheck init' names after the example's directory. */
     private static final List<String> PROJECTS = List.of("scalecheck-example", "scalecheck-compose");
 
-    record Outcome(int code, String output) {}
-
     @BeforeAll
     static void requireDocker() throws Exception {
-        Outcome info = command(60, "docker", "info", "--format", "{{.ServerVersion}}");
-        Outcome compose = info.code() == 0 ? command(60, "docker", "compose", "version") : info;
+        Cli.Outcome info = Cli.process(60, "docker", "info", "--format", "{{.ServerVersion}}");
+        Cli.Outcome compose = info.code() == 0 ? Cli.process(60, "docker", "compose", "version") : info;
         if (info.code() != 0 || compose.code() != 0) {
             String reason = "no Docker engine with Compose v2 answers (" + compose.output().strip()
                     + "); install and start one with scripts/docker-offline.sh";
@@ -51,9 +45,9 @@ class ComposeExampleIT {
     void nothingIsLeftBehind() throws Exception {
         for (String project : PROJECTS) {
             String label = "label=com.docker.compose.project=" + project;
-            assertThat(command(60, "docker", "ps", "--all", "--quiet", "--filter", label).output()).as("containers of " + project).isBlank();
-            assertThat(command(60, "docker", "volume", "ls", "--quiet", "--filter", label).output()).as("volumes of " + project).isBlank();
-            assertThat(command(60, "docker", "network", "ls", "--quiet", "--filter", label).output()).as("networks of " + project).isBlank();
+            assertThat(Cli.process(60, "docker", "ps", "--all", "--quiet", "--filter", label).output()).as("containers of " + project).isBlank();
+            assertThat(Cli.process(60, "docker", "volume", "ls", "--quiet", "--filter", label).output()).as("volumes of " + project).isBlank();
+            assertThat(Cli.process(60, "docker", "network", "ls", "--quiet", "--filter", label).output()).as("networks of " + project).isBlank();
         }
     }
 
@@ -61,13 +55,13 @@ class ComposeExampleIT {
     @AfterAll
     static void removeTheImagesTheBuildsLeftDangling() throws Exception {
         for (String project : List.of("scalecheck-example", "scalecheck-compose", "scalecheck-seed")) {
-            command(120, "docker", "image", "prune", "--force", "--filter", "label=com.docker.compose.project=" + project);
+            Cli.process(120, "docker", "image", "prune", "--force", "--filter", "label=com.docker.compose.project=" + project);
         }
     }
 
     @Test
     void makeTestScalingPassesAtFourReplicasAndPrintsThePerCheckTable() throws Exception {
-        Outcome outcome = command(600, "make", "-C", EXAMPLE.toString(), "test-scaling");
+        Cli.Outcome outcome = Cli.process(600, "make", "-C", EXAMPLE.toString(), "test-scaling");
         assertThat(outcome.code()).as(outcome.output()).isZero();
         assertThat(outcome.output()).contains("[1/7] Resetting the environment... down -v of project 'scalecheck-example', "
                 + "images built; lint: no findings");
@@ -82,24 +76,24 @@ class ComposeExampleIT {
 
     @Test
     void initOnTheExampleWritesASpecThatPassesRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        assertThat(Cli.process(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
         Path spec = dir.resolve("scalecheck.yml");
         Cli.Outcome init = Cli.scalecheck("init", "-f", EXAMPLE.resolve("docker-compose.yml").toString(), "-o", spec.toString());
         assertThat(init.code()).as(init.output()).isZero();
-        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
+        Cli.Outcome run = Cli.process(600, localImages(), "java", "-jar", Cli.jar(), "run", "-f", spec.toString());
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("SCALING TEST PASSED (10 checks, 4 replicas");
-        command(120, "docker", "compose", "-p", "scalecheck-compose", "-f", EXAMPLE.resolve("docker-compose.yml").toString(),
+        Cli.process(120, "docker", "compose", "-p", "scalecheck-compose", "-f", EXAMPLE.resolve("docker-compose.yml").toString(),
                 "down", "-v", "--remove-orphans");
     }
 
     @Test
     void writesByExecIntoTheSharedVolumeFromEveryReplica(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        assertThat(Cli.process(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
         String example = Files.readString(EXAMPLE.resolve("scalecheck.yml"))
                 .replace("files: [docker-compose.yml]", "files: [" + EXAMPLE.resolve("docker-compose.yml") + "]");
         Path spec = Files.writeString(dir.resolve("scalecheck.yml"), example + "probes:\n  writes: { dataDir: /app/data }\n");
-        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
+        Cli.Outcome run = Cli.process(600, localImages(), "java", "-jar", Cli.jar(), "run", "-f", spec.toString());
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).containsPattern("(?m)^PASS +shared-writes +4 replicas each wrote a token to the shared data "
                 + "directory; all 16 cross-reads returned it intact");
@@ -108,7 +102,7 @@ class ComposeExampleIT {
     @Test
     void aReplicaDockerCallsUnhealthyIsNotReadyEvenWhenItsEndpointAnswers(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        assertThat(command(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
+        assertThat(Cli.process(600, "make", "-C", EXAMPLE.toString(), "prepare").code()).isZero();
         Path override = Files.writeString(dir.resolve("broken-healthcheck.yml"), """
                 services:
                   api:
@@ -122,7 +116,7 @@ class ComposeExampleIT {
                 .replace("files: [docker-compose.yml]", "files: [" + EXAMPLE.resolve("docker-compose.yml") + ", " + override + "]")
                 .replace("timeout: 120s", "timeout: 25s");
         Path spec = Files.writeString(dir.resolve("scalecheck.yml"), example);
-        Outcome run = command(600, localImages(), "java", "-jar", jar(), "run", "-f", spec.toString());
+        Cli.Outcome run = Cli.process(600, localImages(), "java", "-jar", Cli.jar(), "run", "-f", spec.toString());
         assertThat(run.code()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).as("the two files are linted merged, as compose merges them").contains("lint: no findings");
         assertThat(run.output()).containsPattern("(?m)^FAIL +replicas-healthy +api-\\d not ready after 25.0 s \\(GET /api/health/ready "
@@ -130,13 +124,9 @@ class ComposeExampleIT {
     }
 
     private static java.util.Map<String, String> localImages() throws Exception {
-        return command(60, "docker", "image", "inspect", "local/jre17").code() == 0
+        return Cli.process(60, "docker", "image", "inspect", "local/jre17").code() == 0
                 ? java.util.Map.of("DB_IMAGE", "local/mariadb", "JRE_IMAGE", "local/jre17", "HAPROXY_IMAGE", "local/haproxy")
                 : java.util.Map.of();
-    }
-
-    private static String jar() {
-        return Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
     }
 
     static Stream<Arguments> faults() {
@@ -153,34 +143,9 @@ class ComposeExampleIT {
     @ParameterizedTest(name = "FAULT={0} fails {1}")
     @MethodSource("faults")
     void eachFaultFailsTheSameCheckAsOnTheLocalBackend(String fault, String check) throws Exception {
-        Outcome outcome = command(600, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=" + fault);
+        Cli.Outcome outcome = Cli.process(600, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=" + fault);
         assertThat(outcome.code()).as(outcome.output()).isNotZero();
         assertThat(outcome.output()).containsPattern("(?m)^FAIL +" + check + " +\\S");
         assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED \\(\\d+ of 10 checks");
-    }
-
-    static Outcome command(int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        return command(timeoutSeconds, java.util.Map.of(), command);
-    }
-
-    static Outcome command(int timeoutSeconds, java.util.Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        Path output = Files.createTempFile("scalecheck-it-", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                process.waitFor(30, TimeUnit.SECONDS);
-                fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n"
-                        + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
-        }
     }
 }

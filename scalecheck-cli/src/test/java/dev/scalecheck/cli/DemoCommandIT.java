@@ -89,8 +89,8 @@ class DemoCommandIT {
     /** On a terminal (a pseudo-terminal from util-linux's script): a live line per step, then the result in colour. */
     @Test
     void onATerminalEachStepIsALiveSpinnerLineAndVerdictsAreInColour() throws Exception {
-        String jar = java.nio.file.Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
-        ComposeExampleIT.Outcome live = ComposeExampleIT.command(300, "script", "--quiet", "--return", "--command",
+        String jar = Cli.jar();
+        Cli.Outcome live = Cli.process(300, "script", "--quiet", "--return", "--command",
                 "java -jar '" + jar + "' demo --replicas 2", "/dev/null");
         assertThat(live.code()).as(live.output()).isZero();
         assertThat(live.output())
@@ -99,7 +99,7 @@ class DemoCommandIT {
                 .contains("\u001b[32mPASS   \u001b[0m replicas-healthy")
                 .contains("\u001b[32;1mSCALING TEST PASSED (10 checks, 2 replicas");
 
-        ComposeExampleIT.Outcome plain = ComposeExampleIT.command(300, java.util.Map.of("NO_COLOR", "1"), "script", "--quiet",
+        Cli.Outcome plain = Cli.process(300, java.util.Map.of("NO_COLOR", "1"), "script", "--quiet",
                 "--return", "--command", "java -jar '" + jar + "' demo --replicas 2 --plain", "/dev/null");
         assertThat(plain.code()).as(plain.output()).isZero();
         assertThat(plain.output()).doesNotContain("\u001b[").doesNotContain(" | 0.0 s")

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C (SIGINT) to a running {@code scalecheck demo}: it tears down, exits 130, and leaves no process and no bound port. */
 class InterruptIT {
-    private static final Path JAR = Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar"));
-
     @TempDir
     Path dir;
 
@@ -30,7 +28,7 @@ class InterruptIT {
         List<LogLine> output = new CopyOnWriteArrayList<>();
         Clock clock = Clock.systemUTC();
         LocalProcess scalecheck = LocalProcess.start("scalecheck", List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Cli.jar(),
                 "demo", "--fault", "slow-start"), Map.of(), dir, clock, output::add);
         try {
             Optional<Boolean> waiting = Deadline.after(Duration.ofSeconds(60), clock).poll(Duration.ofMillis(50), () ->

@@ -82,8 +82,8 @@ class RunCommandIT {
         Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
         Files.copy(Path.of("../examples/compose/docker-compose.yml"), dir.resolve("docker-compose.yml"));
         Path spec = Files.copy(Path.of("../examples/compose/scalecheck.yml"), dir.resolve("scalecheck.yml"));
-        String jar = Path.of(System.getProperty("scalecheck.jar", "target/scalecheck.jar")).toAbsolutePath().toString();
-        ComposeExampleIT.Outcome outcome = ComposeExampleIT.command(120, java.util.Map.of("PATH", bin.toString()),
+        String jar = Cli.jar();
+        Cli.Outcome outcome = Cli.process(120, java.util.Map.of("PATH", bin.toString()),
                 "java", "-jar", jar, "run", "-f", spec.toString(), "--plain");
         assertThat(outcome.code()).as(outcome.output()).isEqualTo(3);
         assertThat(outcome.output()).contains("[1/7] Resetting the environment... FAILED: cannot run docker")

@@ -93,9 +93,7 @@ final class ComposeDeployment implements Deployment {
         if (containers.isEmpty()) {
             return Map.of();
         }
-        List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", "{{.Id}} {{.State.StartedAt}}"));
-        containers.forEach(c -> command.add(c.id()));
-        Command.Result result = Command.run(command, files.get(0).getParent(), Map.of(), COMMAND, null);
+        Command.Result result = inspect("{{.Id}} {{.State.StartedAt}}", containers.stream().map(Container::id).toList(), COMMAND);
         Map<String, Instant> times = new HashMap<>();
         for (String line : result.stdout().lines().toList()) {
             String[] parts = line.split(" ");
@@ -106,6 +104,13 @@ final class ComposeDeployment implements Deployment {
             }
         }
         return times;
+    }
+
+    /** {@code docker inspect --format} of containers (compose has no inspect of its own). */
+    private Command.Result inspect(String format, List<String> containerIds, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", format));
+        command.addAll(containerIds);
+        return Command.run(command, files.get(0).getParent(), Map.of(), timeout, null);
     }
 
     private synchronized List<Container> ps(boolean fresh) {
@@ -155,9 +160,8 @@ final class ComposeDeployment implements Deployment {
         }
         String why = "Docker health is '" + health + "'";
         if (health.equals("unhealthy")) {
-            Command.Result inspect = Command.run(List.of("docker", "inspect", "--format", "{{json .State.Health}}", replica.address()),
-                    files.get(0).getParent(), Map.of(), EXEC, null);
-            why += ComposeOutput.lastHealthcheck(inspect.stdout()).map(output -> " (last healthcheck: " + output + ")").orElse("");
+            String state = inspect("{{json .State.Health}}", List.of(replica.address()), EXEC).stdout();
+            why += ComposeOutput.lastHealthcheck(state).map(output -> " (last healthcheck: " + output + ")").orElse("");
         }
         return Optional.of(why);
     }
