@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Pitfall 1: the migration table did not exist before the replicas started, so a migration race could show. */
-final class FreshStateCheck implements Check {
+final class FreshStateCheck extends DatabaseCheck {
     static final String ID = "fresh-state";
     static final List<String> KNOWN_TABLES = List.of("flyway_schema_history", "schema_version", "databasechangelog");
 
@@ -17,11 +17,7 @@ final class FreshStateCheck implements Check {
     }
 
     @Override
-    public CheckResult evaluate(Evidence evidence) {
-        DatabaseState db = evidence.database();
-        if (db.error() != null) {
-            return Timeline.databaseUnavailable(ID, db);
-        }
+    CheckResult evaluate(Evidence evidence, DatabaseState db) {
         List<String> wanted = new ArrayList<>(KNOWN_TABLES);
         String configured = evidence.spec().database().migrationTable();
         if (configured != null) {

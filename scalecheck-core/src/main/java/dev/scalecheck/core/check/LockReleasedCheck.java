@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** After start-up no session holds the migration lock: the lock-release code ran. */
-final class LockReleasedCheck implements Check {
+final class LockReleasedCheck extends DatabaseCheck {
     static final String ID = "lock-released";
 
     @Override
@@ -17,11 +17,7 @@ final class LockReleasedCheck implements Check {
     }
 
     @Override
-    public CheckResult evaluate(Evidence evidence) {
-        DatabaseState db = evidence.database();
-        if (db.error() != null) {
-            return Timeline.databaseUnavailable(ID, db);
-        }
+    CheckResult evaluate(Evidence evidence, DatabaseState db) {
         if (db.lockName() == null) {
             return CheckResult.skipped(ID, "no database.lockName in the spec");
         }

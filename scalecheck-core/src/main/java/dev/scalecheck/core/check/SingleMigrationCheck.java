@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * TEST-04: the database records each migration once and none failed (it decides); the logs say
  * which replica applied them, and exactly one may have.
  */
-final class SingleMigrationCheck implements Check {
+final class SingleMigrationCheck extends DatabaseCheck {
     static final String ID = "single-migration";
 
     @Override
@@ -25,11 +25,7 @@ final class SingleMigrationCheck implements Check {
     }
 
     @Override
-    public CheckResult evaluate(Evidence evidence) {
-        DatabaseState db = evidence.database();
-        if (db.error() != null) {
-            return Timeline.databaseUnavailable(ID, db);
-        }
+    CheckResult evaluate(Evidence evidence, DatabaseState db) {
         List<String> problems = new ArrayList<>();
         List<String> appliers = new ArrayList<>();
         for (Replica replica : evidence.replicas()) {

@@ -1,6 +1,5 @@
 package dev.scalecheck.core.check;
 
-import dev.scalecheck.core.evidence.DatabaseState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +9,6 @@ import java.util.stream.Collectors;
 /** How the checks word times, names and quoted log lines, so every message reads alike. */
 final class Timeline {
     private Timeline() {
-    }
-
-    static CheckResult databaseUnavailable(String id, DatabaseState db) {
-        return CheckResult.error(id, "the database could not be asked: " + db.error());
     }
 
     static String seconds(Duration duration) {
