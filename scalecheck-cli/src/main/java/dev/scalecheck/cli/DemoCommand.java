@@ -1,5 +1,6 @@
 package dev.scalecheck.cli;
 
+import dev.scalecheck.core.spec.DemoPreset;
 import dev.scalecheck.core.spec.Spec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,9 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         if (faultReplica != null) {
             environment.put("DEMO_FAULT_REPLICA", String.valueOf(faultReplica));
         }
-        Spec defaults = new Spec(null, null, null, null, null, null, null, null, null, null);
-        return defaults.withLocal(new Spec.Local(List.of(), environment))
-                .withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), START_PERIOD));
+        return DemoPreset.applyTo(Spec.empty().withLocal(new Spec.Local(List.of(), environment, null))
+                .withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), START_PERIOD)));
     }
 
     static Spec withReplicas(Spec spec, int count) {

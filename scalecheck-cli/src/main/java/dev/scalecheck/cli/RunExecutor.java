@@ -35,6 +35,9 @@ final class RunExecutor {
         RunReport report;
         try {
             report = run.execute(options.reports::write, keep);
+        } catch (IllegalArgumentException e) {
+            err.println("scalecheck: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         } catch (InterruptedException e) {
             run.teardown();
             Thread.currentThread().interrupt();

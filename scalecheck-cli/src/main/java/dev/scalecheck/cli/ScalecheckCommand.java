@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ScalecheckCommand.Version.class,
         description = "Proves, before production, that a service is safe to run as N replicas.",
-        subcommands = {DemoCommand.class, RunCommand.class, LintCommand.class, ReportCommand.class, InitCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, LintCommand.class, ReportCommand.class,
+            InitCommand.class})
 final class ScalecheckCommand implements Runnable {
 
     @CommandLine.Spec

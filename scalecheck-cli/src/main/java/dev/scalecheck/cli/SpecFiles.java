@@ -9,10 +9,19 @@ final class SpecFiles {
     }
 
     static Spec resolveAgainst(Spec spec, Path specFile) {
+        Path directory = specFile.toAbsolutePath().getParent();
+        Spec.Local local = spec.local();
+        spec = spec.withLocal(new Spec.Local(local.command(), local.environment(),
+                directory.resolve(local.directory() == null ? "." : local.directory()).normalize().toString()));
+        Spec.Auth auth = spec.probes().auth();
+        if (auth != null && auth.file() != null) {
+            Spec.Probes probes = spec.probes();
+            spec = spec.withProbes(new Spec.Probes(probes.headers(), new Spec.Auth(auth.header(), null,
+                    directory.resolve(auth.file()).normalize().toString()), probes.writes(), probes.state()));
+        }
         if (spec.compose() == null) {
             return spec;
         }
-        Path directory = specFile.toAbsolutePath().getParent();
         Spec.Compose compose = spec.compose();
         return spec.withCompose(new Spec.Compose(compose.files().stream().map(f -> directory.resolve(f).normalize().toString()).toList(),
                 compose.project(), compose.database(), compose.balancer(), compose.loadBalancer(), compose.environment()));

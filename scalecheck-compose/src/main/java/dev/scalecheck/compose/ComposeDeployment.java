@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ final class ComposeDeployment implements Deployment {
     private final List<Path> files;
     private List<Container> lastPs = List.of();
     private Instant lastPsAt = Instant.MIN;
+    private Map<String, String> addresses;
     private boolean started;
     private boolean closed;
 
@@ -122,22 +124,34 @@ final class ComposeDeployment implements Deployment {
         return lastPs;
     }
 
+    /**
+     * curl inside the replica's container. Headers (which may be secret) and the body go in on
+     * stdin as curl's own config ({@code --config -}), never on the command line.
+     */
     @Override
-    public HttpAnswer request(Replica replica, String method, String path, String body) {
-        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service(),
-                "curl", "-s", "-i", "-m", "10", "-X", method));
-        if (body != null) {
-            args.addAll(List.of("--data-binary", "@-"));
-            if (body.startsWith("{")) {
-                args.addAll(List.of("-H", "Content-Type: application/json"));
-            }
+    public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
+        StringBuilder config = new StringBuilder();
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        if (body != null && body.startsWith("{")) {
+            all.putIfAbsent("Content-Type", "application/json");
         }
-        args.add("http://127.0.0.1:" + spec.health().port() + path);
-        Command.Result result = cli.run(EXEC, body, args);
+        all.forEach((name, value) -> config.append("header = ").append(curlString(name + ": " + value)).append('\n'));
+        if (body != null) {
+            config.append("data-binary = ").append(curlString(body)).append('\n');
+        }
+        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service(),
+                "curl", "-s", "-i", "-m", "10", "-X", method, "--config", "-", "http://127.0.0.1:" + spec.health().port() + path));
+        Command.Result result = cli.run(EXEC, config.toString(), args);
         if (!result.ok() && result.stdout().isBlank()) {
             return HttpAnswer.failed("exec in " + replica.id() + " failed (exit " + result.code() + "): " + result.stderr().strip());
         }
         return ComposeOutput.curl(result.stdout());
+    }
+
+    /** A value in curl's config syntax: double-quoted, with backslash escapes. */
+    static String curlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t") + "\"";
     }
 
     @Override
@@ -190,6 +204,42 @@ final class ComposeDeployment implements Deployment {
     @Override
     public Map<String, Integer> loadBalancerCounts() {
         return Map.of();
+    }
+
+    /** By container address: a session's client host is the replica container's address on the project's network. */
+    @Override
+    public Map<String, String> replicasOf(List<Replica> replicas, Collection<String> clients) {
+        Map<String, String> byAddress = addresses(replicas);
+        Map<String, String> traced = new HashMap<>();
+        for (String client : clients) {
+            int colon = client.lastIndexOf(':');
+            String host = colon < 0 ? client : client.substring(0, colon);
+            if (byAddress.containsKey(host)) {
+                traced.put(client, byAddress.get(host));
+            }
+        }
+        return traced;
+    }
+
+    /** Each replica container's network addresses (read once: they do not change while it runs). */
+    private synchronized Map<String, String> addresses(List<Replica> replicas) {
+        if (addresses == null && !replicas.isEmpty()) {
+            Command.Result result = inspect("{{.Id}}{{range .NetworkSettings.Networks}} {{.IPAddress}}{{end}}",
+                    replicas.stream().map(Replica::address).toList(), EXEC);
+            Map<String, String> found = new HashMap<>();
+            for (String line : result.stdout().lines().toList()) {
+                String[] parts = line.trim().split("\\s+");
+                for (Replica replica : replicas) {
+                    if (parts.length > 1 && parts[0].startsWith(replica.address())) {
+                        for (int i = 1; i < parts.length; i++) {
+                            found.put(parts[i], replica.id());
+                        }
+                    }
+                }
+            }
+            addresses = found;
+        }
+        return addresses == null ? Map.of() : addresses;
     }
 
     @Override

@@ -29,7 +29,10 @@ final class JdbcDatabase implements SqlDatabase {
     public List<Map<String, String>> query(String sql) {
         try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(10);
-            try (ResultSet rows = statement.executeQuery(sql)) {
+            if (!statement.execute(sql)) {
+                return List.of();
+            }
+            try (ResultSet rows = statement.getResultSet()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<Map<String, String>> result = new ArrayList<>();
                 while (rows.next()) {

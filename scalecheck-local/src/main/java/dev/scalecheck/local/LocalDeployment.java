@@ -9,11 +9,13 @@ import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Placeholders;
 import dev.scalecheck.core.spec.Spec;
 import dev.scalecheck.local.balancer.EmbeddedLoadBalancer;
 import dev.scalecheck.local.database.DatabaseException;
 import dev.scalecheck.local.database.EmbeddedMariaDb;
 import dev.scalecheck.local.process.LocalProcess;
+import dev.scalecheck.local.process.SocketOwners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,12 +26,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * One local run: a new temporary directory holding the database's data, the shared data
@@ -45,6 +49,7 @@ final class LocalDeployment implements Deployment {
     private final List<LogLine> logs = new ArrayList<>();
     private final Map<String, LocalProcess> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<Integer, String> backendPorts = new HashMap<>();
     private Path directory;
     private EmbeddedMariaDb database;
     private EmbeddedMariaDb.Account account;
@@ -101,8 +106,9 @@ final class LocalDeployment implements Deployment {
         requireOpen();
         Path dataDir = createDirectory("data");
         Path logDir = createDirectory("replicas");
-        List<String> template = spec.local().command().isEmpty()
-                ? DemoService.command(DemoService.extractJar(directory)) : spec.local().command();
+        boolean demo = spec.local().command().isEmpty();
+        Path workingDirectory = demo || spec.local().directory() == null ? logDir : Path.of(spec.local().directory());
+        List<String> template = demo ? DemoService.command(DemoService.extractJar(directory)) : spec.local().command();
         List<Replica> replicas = new ArrayList<>();
         List<URI> backends = new ArrayList<>();
         for (int index = 1; index <= count; index++) {
@@ -114,20 +120,39 @@ final class LocalDeployment implements Deployment {
             values.put("REPLICA_ID", id);
             values.put("REPLICA_INDEX", String.valueOf(index));
             values.put("DATA_DIR", dataDir.toString());
+            values.put("DB_HOST", "127.0.0.1");
+            values.put("DB_PORT", String.valueOf(database.port()));
+            values.put("DB_NAME", spec.database().name());
             values.put("DB_URL", database.jdbcUrl(spec.database().name()));
             values.put("DB_USER", account.user());
             values.put("DB_PASSWORD_FILE", passwordFile.toString());
             Map<String, String> environment = new HashMap<>(values);
-            spec.local().environment().forEach((key, value) -> environment.put(key, expand(value, values)));
-            List<String> command = template.stream().map(arg -> expand(arg, values)).toList();
-            LocalProcess process = LocalProcess.start(id, command, environment, logDir, clock, this::addLog);
+            Map<String, String> withSecret = new HashMap<>(values);
+            withSecret.put(Placeholders.PASSWORD, account.password().reveal());
+            spec.local().environment().forEach((key, value) -> environment.put(key, expand(value, withSecret)));
+            List<String> command = resolve(template.stream().map(arg -> expand(arg, values)).toList(), workingDirectory);
+            LocalProcess process = LocalProcess.start(id, command, environment, workingDirectory, logDir, clock, this::addLog);
             processes.put(id, process);
-            environments.put(id, Map.copyOf(environment));
+            Map<String, String> visible = new HashMap<>(environment);
+            visible.keySet().removeIf(key -> spec.local().environment().getOrDefault(key, "").contains("${" + Placeholders.PASSWORD + "}"));
+            environments.put(id, Map.copyOf(visible));
+            backendPorts.put(port, id);
             replicas.add(new Replica(index, id, "127.0.0.1:" + port, clock.instant()));
             backends.add(URI.create("http://127.0.0.1:" + port));
         }
         balancer = EmbeddedLoadBalancer.start(backends);
         return replicas;
+    }
+
+    /** A relative program path ({@code ./run.sh}, {@code bin/app}) resolves against the working directory, as compose resolves its paths. */
+    private static List<String> resolve(List<String> command, Path workingDirectory) {
+        String program = command.get(0);
+        if (program.contains("/") && !Path.of(program).isAbsolute()) {
+            List<String> resolved = new ArrayList<>(command);
+            resolved.set(0, workingDirectory.resolve(program).normalize().toString());
+            return resolved;
+        }
+        return command;
     }
 
     static String expand(String text, Map<String, String> values) {
@@ -143,8 +168,8 @@ final class LocalDeployment implements Deployment {
     }
 
     @Override
-    public HttpAnswer request(Replica replica, String method, String path, String body) {
-        return http.send(method, URI.create("http://" + replica.address() + path), body);
+    public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
+        return http.send(method, URI.create("http://" + replica.address() + path), body, headers);
     }
 
     /** A process with the replica's environment, in its directory; {@code ${NAME}} in the arguments is that environment's NAME. */
@@ -178,8 +203,57 @@ final class LocalDeployment implements Deployment {
     }
 
     @Override
-    public Map<String, Integer> loadBalancerCounts() {
-        return Map.of();
+    public synchronized Map<String, Integer> loadBalancerCounts() {
+        if (balancer == null) {
+            return Map.of();
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        backendPorts.values().forEach(id -> counts.put(id, 0));
+        balancer.answeredByPort().forEach((port, count) -> {
+            String id = backendPorts.get(port);
+            if (id != null) {
+                counts.put(id, count);
+            }
+        });
+        return counts;
+    }
+
+    /** By the process that owns each client socket: the replica's own process or one of its descendants. */
+    @Override
+    public Map<String, String> replicasOf(List<Replica> replicas, Collection<String> clients) {
+        Map<Integer, String> byPort = new HashMap<>();
+        for (String client : clients) {
+            int colon = client.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    byPort.put(Integer.parseInt(client.substring(colon + 1)), client);
+                } catch (NumberFormatException ignored) {
+                    // a socket-file session: no port to trace
+                }
+            }
+        }
+        if (byPort.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, Long> inodes = SocketOwners.inodesByLocalPort();
+        Map<Long, String> owners = new HashMap<>();
+        List<Map.Entry<String, LocalProcess>> running;
+        synchronized (this) {
+            running = new ArrayList<>(processes.entrySet());
+        }
+        for (Map.Entry<String, LocalProcess> entry : running) {
+            for (long pid : entry.getValue().pids()) {
+                SocketOwners.socketsOf(pid).forEach(inode -> owners.put(inode, entry.getKey()));
+            }
+        }
+        Map<String, String> traced = new HashMap<>();
+        byPort.forEach((port, client) -> {
+            Long inode = inodes.get(port);
+            if (inode != null && owners.containsKey(inode)) {
+                traced.put(client, owners.get(inode));
+            }
+        });
+        return traced;
     }
 
     @Override

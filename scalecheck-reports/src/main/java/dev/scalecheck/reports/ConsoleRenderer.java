@@ -1,10 +1,12 @@
 package dev.scalecheck.reports;
 
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.check.CheckResult;
 import dev.scalecheck.core.check.Status;
 import dev.scalecheck.core.run.RunReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /** The terminal summary: one line per check (status, id, reason), its details, and the final verdict. */
@@ -71,13 +73,30 @@ public final class ConsoleRenderer implements Renderer {
         out.write("\n");
         String seconds = String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);
         if (report.passed()) {
-            out.write((colour ? "\u001b[32;1m" : "") + "SCALING TEST PASSED (" + report.results().size() + " checks, " + report.replicas() + " replicas, "
+            out.write((colour ? "\u001b[32;1m" : "") + verdict(report) + " (" + Words.count(report.replicas(), "replica") + ", "
                     + seconds + ")" + (colour ? RESET : "") + "\n");
         } else if (report.environmentError() != null) {
             out.write("SCALING TEST NOT RUN (environment problem, " + seconds + ")\n");
         } else {
-            out.write("SCALING TEST FAILED (" + report.failed() + " of " + report.results().size() + " checks, " + seconds + ")\n");
+            out.write(verdict(report) + " (" + seconds + ")\n");
         }
         out.flush();
+    }
+
+    /**
+     * The verdict in words, saying how many checks were skipped: "SCALING TEST PASSED, 3 of 10
+     * checks skipped: shared-writes, cross-replica-state, startup-budget". Every renderer uses it.
+     */
+    public static String verdict(RunReport report) {
+        if (report.environmentError() != null) {
+            return "SCALING TEST NOT RUN";
+        }
+        List<String> skipped = report.skipped();
+        String skips = skipped.isEmpty() ? "" : ", " + skipped.size() + " of " + Words.count(report.results().size(), "check")
+                + " skipped: " + String.join(", ", skipped);
+        if (report.passed()) {
+            return "SCALING TEST PASSED" + (skipped.isEmpty() ? ", " + Words.count(report.results().size(), "check") : skips);
+        }
+        return "SCALING TEST FAILED, " + report.failed() + " of " + Words.count(report.results().size(), "check") + " failed" + skips;
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalecheck.reports;
 
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.check.CheckResult;
 import dev.scalecheck.core.run.ReplicaTimeline;
 import dev.scalecheck.core.run.RunReport;
@@ -32,8 +33,7 @@ public final class HtmlRenderer implements Renderer {
     @Override
     public void render(RunReport report, Writer out) throws IOException {
         StringBuilder html = new StringBuilder(32_768);
-        String verdict = report.passed() ? "SCALING TEST PASSED" : report.environmentError() != null
-                ? "SCALING TEST NOT RUN" : "SCALING TEST FAILED (" + report.failed() + " of " + report.results().size() + " checks)";
+        String verdict = ConsoleRenderer.verdict(report);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>scalecheck ")
                 .append(esc(report.service())).append(" x").append(report.replicas()).append(": ").append(esc(verdict))
                 .append("</title>\n<style>\n").append(STYLE).append("</style></head>\n<body>\n");
@@ -47,7 +47,7 @@ public final class HtmlRenderer implements Renderer {
         }
         checks(html, report.results());
         timeline(html, report.timelines());
-        distribution(html, report.balancerDistribution());
+        distribution(html, report.balancerRequests(), report.balancerDistribution());
         steps(html, report.steps());
         html.append("</body></html>\n");
         out.write(html.toString());
@@ -78,7 +78,7 @@ public final class HtmlRenderer implements Renderer {
             return;
         }
         Instant start = timelines.stream().map(ReplicaTimeline::started).filter(Objects::nonNull).min(Instant::compareTo).orElseThrow();
-        Instant end = timelines.stream().flatMap(t -> Stream.of(t.ready(), t.lockReleased(), t.migrated(), t.lockAcquired(),
+        Instant end = timelines.stream().flatMap(t -> Stream.of(t.ready(), t.lockReleased(), t.migrated(), t.upToDate(), t.lockAcquired(),
                 t.lockWait(), t.startup())).filter(Objects::nonNull).max(Instant::compareTo).orElse(start.plusSeconds(1));
         long span = Math.max(1000, Duration.between(start, end).toMillis() * 105 / 100);
         int height = TOP + timelines.size() * (LANE + GAP) + 30;
@@ -93,12 +93,14 @@ public final class HtmlRenderer implements Renderer {
             html.append(rect(4, y + 6, 10, 14, LANE_KEY_COLOUR, "lane-key", t.replica()));
             html.append("<text x=\"18\" y=\"").append(y + 18).append("\" class=\"label\">").append(esc(t.replica())).append("</text>\n");
             html.append(rect(LABEL, y, CHART, LANE, "#eef1f5", "lane-bg", t.replica()));
-            Instant startup = first(t.startup(), t.lockWait(), t.lockAcquired(), t.migrated(), t.ready());
+            Instant startup = first(t.startup(), t.lockWait(), t.lockAcquired(), t.migrated(), t.upToDate(), t.ready());
             segment(html, start, span, y, t.started(), startup, "#c9ced6", "starting");
             segment(html, start, span, y, t.lockWait(), first(t.lockAcquired(), t.ready()), "#f0a030", "waiting for the lock");
             segment(html, start, span, y, t.lockAcquired(), first(t.lockReleased(), t.migrated(), t.ready()), "#3b7dd8",
                     "under the lock (migrating or re-checking)");
-            segment(html, start, span, y, first(t.lockReleased(), t.migrated(), startup), t.ready(), "#a6d9a0", "finishing");
+            segment(html, start, span, y, first(t.lockReleased(), t.migrated(), t.upToDate(), startup), t.ready(), "#a6d9a0",
+                    t.migrated() != null ? "finishing after migrating" : t.upToDate() != null ? "finishing, nothing to migrate"
+                            : "finishing");
             if (t.ready() != null) {
                 readies.add(t.ready());
                 html.append("<circle cx=\"").append(x(start, span, t.ready())).append("\" cy=\"").append(y + LANE / 2)
@@ -174,12 +176,18 @@ public final class HtmlRenderer implements Renderer {
         return null;
     }
 
-    private static void distribution(StringBuilder html, Map<String, Integer> byReplica) {
+    private static void distribution(StringBuilder html, Integer requests, Map<String, Integer> byReplica) {
         html.append("<h2>Load balancer distribution</h2>\n");
-        if (byReplica.isEmpty()) {
-            html.append("<p>No request went through the load balancer.</p>\n");
+        if (requests == null) {
+            html.append("<p>No request went through the load balancer (lb-reaches-all did not run).</p>\n");
             return;
         }
+        if (byReplica.isEmpty()) {
+            html.append("<p>").append(Words.count(requests, "request"))
+                    .append(" went through the load balancer; nothing said which replica answered them.</p>\n");
+            return;
+        }
+        html.append("<p>").append(Words.count(requests, "request")).append(" through the load balancer.</p>\n");
         int max = byReplica.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         html.append("<svg class=\"distribution\" width=\"").append(LABEL + 420)
                 .append("\" height=\"").append(byReplica.size() * 24 + 8).append("\">\n");

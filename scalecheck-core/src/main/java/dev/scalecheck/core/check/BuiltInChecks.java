@@ -5,6 +5,10 @@ import java.util.List;
 
 /** The ten built-in checks in report order, and whether a spec enables each. */
 public final class BuiltInChecks {
+    public static final String SHARED_WRITES = SharedWritesCheck.ID;
+    public static final String LB_REACHES_ALL = LbReachesAllCheck.ID;
+    public static final String CROSS_REPLICA_STATE = CrossReplicaStateCheck.ID;
+
     private BuiltInChecks() {
     }
 

@@ -1,5 +1,7 @@
 package dev.scalecheck.core.check;
 
+import dev.scalecheck.core.Words;
+import dev.scalecheck.core.evidence.ConnectionUse;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.ReplicaHealth;
@@ -8,10 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** replicas x pool size + margin must fit in the database's max_connections. */
-final class ConnectionHeadroomCheck implements Check {
+/**
+ * replicas x pool size + margin must fit in the database's max_connections. Each replica's pool
+ * is the most connections the database itself listed for it at once (no cooperation from the
+ * service), or more when the spec or the readiness answer says so. Replicas the database
+ * refused ("Too many connections") are this check's finding, with the arithmetic.
+ */
+final class ConnectionHeadroomCheck extends DatabaseCheck {
     static final String ID = "connection-headroom";
 
     @Override
@@ -20,40 +28,86 @@ final class ConnectionHeadroomCheck implements Check {
     }
 
     @Override
-    public CheckResult evaluate(Evidence evidence) {
-        DatabaseState db = evidence.database();
+    CheckResult evaluate(Evidence evidence, DatabaseState db) {
         if (db.maxConnections() == null) {
-            return CheckResult.error(ID, "max_connections unknown" + (db.error() == null ? "" : ": " + db.error()));
+            return CheckResult.error(ID, "the database did not say its max_connections");
         }
+        ConnectionUse use = db.connections();
         Integer configured = evidence.spec().checks().connectionHeadroom().poolSize();
         int margin = evidence.spec().checks().connectionHeadroom().margin();
         Map<String, Integer> pools = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Replica replica : evidence.replicas()) {
-            Integer reported = evidence.health(replica.id()).map(ReplicaHealth::poolMax).orElse(null);
-            Integer pool = reported != null ? reported : configured;
-            if (pool == null) {
-                unknown.add(replica.id());
-            } else {
-                pools.put(replica.id(), pool);
-            }
+            Optional<Integer> pool = max(use.peakByReplica().get(replica.id()),
+                    evidence.health(replica.id()).map(ReplicaHealth::poolMax).orElse(null), configured);
+            pool.ifPresent(size -> pools.put(replica.id(), size));
+            Cause.of(evidence, replica.id()).filter(c -> c.is(Cause.Known.TOO_MANY_CONNECTIONS))
+                    .filter(c -> !evidence.health(replica.id()).map(ReplicaHealth::ready).orElse(false))
+                    .ifPresent(c -> refused.add(replica.id() + " never became ready: " + c.describe()));
         }
-        if (!unknown.isEmpty()) {
-            return CheckResult.error(ID, "pool size unknown for " + Timeline.names(unknown) + ": its readiness answer has no "
-                    + "pool.max; set checks.connection-headroom.poolSize");
+        if (pools.isEmpty()) {
+            String why = use.unavailable() != null ? use.unavailable()
+                    : "no replica's connection was seen in the database's process list";
+            return refused.isEmpty()
+                    ? CheckResult.skipped(ID, why + "; set checks.connection-headroom.poolSize to each replica's pool size")
+                    : CheckResult.fail(ID, refused.get(0) + "; the pool size is unknown (" + why
+                            + "), set checks.connection-headroom.poolSize for the arithmetic", refused, List.of());
+        }
+        int typical = pools.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<String> assumed = new ArrayList<>();
+        for (Replica replica : evidence.replicas()) {
+            if (!pools.containsKey(replica.id())) {
+                pools.put(replica.id(), typical);
+                assumed.add(replica.id());
+            }
         }
         int total = pools.values().stream().mapToInt(Integer::intValue).sum();
         int needed = total + margin;
         String poolText = pools.values().stream().distinct().count() == 1
-                ? pools.size() + " replicas x pool " + pools.values().iterator().next()
+                ? Words.count(pools.size(), "replica") + " x pool " + typical
                 : pools.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" + "));
-        String measured = db.threadsConnected() == null ? "" : "; Threads_connected " + db.threadsConnected();
-        String sum = poolText + " = " + total + " connections + margin " + margin;
-        if (needed > db.maxConnections()) {
-            List<String> details = pools.entrySet().stream().map(e -> e.getKey() + " pool max " + e.getValue()).toList();
-            return CheckResult.fail(ID, sum + " = " + needed + " > max_connections " + db.maxConnections() + measured
-                    + ": under load some replicas cannot get a connection", details, List.of());
+        String sum = poolText + " = " + Words.count(total, "connection") + " + margin " + margin + " = " + needed;
+        String source = source(use, configured, assumed);
+        List<String> facts = new ArrayList<>();
+        use.peakByReplica().forEach((replica, peak) -> facts.add(replica + ": at most " + Words.count(peak, "connection")
+                + " at once in the database's process list"));
+        if (use.unavailable() == null) {
+            facts.add("at most " + Words.count(use.peakTotal(), "session") + " in all (" + use.peakUntraced() + " from other clients), "
+                    + Words.count(use.samples(), "reading"));
         }
-        return CheckResult.pass(ID, sum + " = " + needed + " <= max_connections " + db.maxConnections() + measured, List.of());
+        if (needed > db.maxConnections() || !refused.isEmpty()) {
+            List<String> details = new ArrayList<>(refused);
+            details.addAll(facts);
+            String verdict = needed > db.maxConnections() ? " > max_connections " + db.maxConnections()
+                    + ": under load some replicas cannot get a connection" : " <= max_connections " + db.maxConnections()
+                    + ", yet the database refused connections";
+            String dead = refused.isEmpty() ? "" : "; " + Words.count(refused.size(), "replica") + " refused (first: " + refused.get(0) + ")";
+            return CheckResult.fail(ID, sum + verdict + dead + " (" + source + ")", details, List.of());
+        }
+        return CheckResult.pass(ID, sum + " <= max_connections " + db.maxConnections() + " (" + source + ")", facts);
+    }
+
+    private static Optional<Integer> max(Integer... values) {
+        Integer best = null;
+        for (Integer value : values) {
+            if (value != null && (best == null || value > best)) {
+                best = value;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String source(ConnectionUse use, Integer configured, List<String> assumed) {
+        List<String> parts = new ArrayList<>();
+        if (!use.peakByReplica().isEmpty()) {
+            parts.add("pool = the most connections each replica held, as the database listed them");
+        }
+        if (configured != null) {
+            parts.add("at least poolSize " + configured + " from the spec");
+        }
+        if (!assumed.isEmpty()) {
+            parts.add("the same pool assumed for " + Timeline.names(assumed));
+        }
+        return String.join("; ", parts);
     }
 }

@@ -1,15 +1,14 @@
 package dev.scalecheck.core.check;
 
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Pitfall 1: the migration table did not exist before the replicas started, so a migration race could show. */
 final class FreshStateCheck extends DatabaseCheck {
     static final String ID = "fresh-state";
-    static final List<String> KNOWN_TABLES = List.of("flyway_schema_history", "schema_version", "databasechangelog");
 
     @Override
     public String id() {
@@ -18,11 +17,7 @@ final class FreshStateCheck extends DatabaseCheck {
 
     @Override
     CheckResult evaluate(Evidence evidence, DatabaseState db) {
-        List<String> wanted = new ArrayList<>(KNOWN_TABLES);
-        String configured = evidence.spec().database().migrationTable();
-        if (configured != null) {
-            wanted.add(configured.toLowerCase(Locale.ROOT));
-        }
+        List<String> wanted = db.lookedFor().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
         List<String> stale = db.tablesBeforeReplicas().stream()
                 .filter(t -> wanted.contains(t.toLowerCase(Locale.ROOT))).toList();
         if (!stale.isEmpty()) {
@@ -31,7 +26,7 @@ final class FreshStateCheck extends DatabaseCheck {
                     List.of("tables before the replicas: " + String.join(", ", db.tablesBeforeReplicas())), List.of());
         }
         return CheckResult.pass(ID, "schema '" + evidence.spec().database().name() + "' had "
-                + (db.tablesBeforeReplicas().isEmpty() ? "no tables" : "no migration table (" + db.tablesBeforeReplicas().size()
-                        + " other tables)") + " before the replicas started", List.of());
+                + (db.tablesBeforeReplicas().isEmpty() ? "no tables" : "no migration table ("
+                        + Words.count(db.tablesBeforeReplicas().size(), "other table") + ")") + " before the replicas started", List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalecheck.core.check;
 
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.orchestrator.Replica;
@@ -29,7 +30,11 @@ final class ParallelStartupCheck implements Check {
         Duration maxSpread = evidence.spec().checks().parallelStartup().maxSpread();
         List<Map.Entry<String, Instant>> marks = new ArrayList<>();
         List<String> unmarked = new ArrayList<>();
+        List<String> exited = new ArrayList<>();
         String source = null;
+        if (evidence.replicas().size() < 2) {
+            return CheckResult.skipped(ID, "one replica: there is no start-up spread to measure");
+        }
         for (Replica replica : evidence.replicas()) {
             var marker = evidence.firstMarker(replica.id(), Markers.Kind.READY);
             if (marker.isPresent()) {
@@ -40,14 +45,21 @@ final class ParallelStartupCheck implements Check {
                 if (health != null && health.ready()) {
                     marks.add(Map.entry(replica.id(), health.readyAt()));
                     source = source == null ? "first 2xx readiness answer" : source;
+                } else if (health != null && health.exitCode() != null) {
+                    exited.add(replica.id());
                 } else {
                     unmarked.add(replica.id());
                 }
             }
         }
+        if (!unmarked.isEmpty() && !marks.isEmpty()) {
+            return CheckResult.fail(ID, Timeline.names(unmarked) + " still starting after " + Timeline.seconds(evidence.spec().health()
+                    .timeout()) + " while " + Timeline.names(marks.stream().map(Map.Entry::getKey).toList())
+                    + " finished: the start-up spread exceeds " + DurationText.format(maxSpread), List.of(), List.of());
+        }
         if (marks.size() < 2) {
-            return CheckResult.error(ID, "only " + marks.size() + " replica(s) finished start-up"
-                    + (unmarked.isEmpty() ? "" : "; never ready: " + Timeline.names(unmarked)) + "; cannot measure a spread");
+            return CheckResult.skipped(ID, "not judged: " + (marks.isEmpty() ? "no replica" : "only " + marks.get(0).getKey())
+                    + " finished start-up, so there is no spread to measure (replicas-healthy says why)");
         }
         marks.sort(Map.Entry.comparingByValue());
         Instant first = marks.get(0).getValue();
@@ -72,13 +84,13 @@ final class ParallelStartupCheck implements Check {
             timeline.add(line);
             previous = mark;
         }
-        String measured = "start-up spread " + Timeline.seconds(spread) + " across " + marks.size() + " replicas ("
+        String measured = "start-up spread " + Timeline.seconds(spread) + " across " + Words.count(marks.size(), "replica") + " ("
                 + source + ")";
         if (spread.compareTo(maxSpread) > 0) {
             return CheckResult.fail(ID, measured + " exceeds " + DurationText.format(maxSpread) + "; largest gap "
                     + largestGapText + ": replicas started one after another", timeline, List.of());
         }
         return CheckResult.pass(ID, measured + " within " + DurationText.format(maxSpread)
-                + (unmarked.isEmpty() ? "" : "; never ready: " + Timeline.names(unmarked)), timeline);
+                + (exited.isEmpty() ? "" : "; not counted, exited before ready: " + Timeline.names(exited)), timeline);
     }
 }

@@ -1,16 +1,15 @@
 package dev.scalecheck.core.check;
 
-import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.orchestrator.Replica;
-import dev.scalecheck.core.spec.Markers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** TEST-01: exactly N replicas, each ready by its own endpoint within the timeout. */
+/** TEST-01: exactly N replicas, each ready by its own endpoint within the timeout; a replica that is not says why. */
 final class ReplicasHealthyCheck implements Check {
     static final String ID = "replicas-healthy";
 
@@ -25,24 +24,23 @@ final class ReplicasHealthyCheck implements Check {
         List<String> problems = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         if (evidence.replicas().size() != expected) {
-            problems.add("expected " + expected + " replicas, found " + evidence.replicas().size());
+            problems.add("expected " + Words.count(expected, "replica") + ", found " + evidence.replicas().size());
         }
         String path = evidence.spec().health().path();
         String timeout = Timeline.seconds(evidence.spec().health().timeout());
         for (Replica replica : evidence.replicas()) {
             ReplicaHealth health = evidence.health(replica.id()).orElse(null);
+            Optional<Cause> cause = Cause.of(evidence, replica.id());
             if (health == null) {
                 problems.add(replica.id() + " was never probed");
             } else if (health.ready()) {
                 seen.add(replica.id() + " ready in " + Timeline.seconds(health.timeToReady()));
             } else if (health.exitCode() != null) {
-                Optional<LogLine> cause = evidence.firstMarker(replica.id(), Markers.Kind.FATAL)
-                        .or(() -> lastLine(evidence, replica.id()));
                 problems.add(replica.id() + " exited with code " + health.exitCode() + " before becoming ready"
-                        + cause.map(l -> " (" + Timeline.quote(l.text()) + ")").orElse(""));
+                        + cause.map(c -> ": " + c.describe()).or(() -> lastLine(evidence, replica.id())).orElse(""));
             } else {
-                problems.add(replica.id() + " not ready after " + timeout + " (GET " + path + " answered "
-                        + health.lastAnswer() + ")");
+                problems.add(replica.id() + " not ready after " + timeout + " (GET " + path + " answered " + health.lastAnswer() + ")"
+                        + cause.map(c -> ": " + c.describe()).orElse(""));
             }
         }
         if (!problems.isEmpty()) {
@@ -50,12 +48,12 @@ final class ReplicasHealthyCheck implements Check {
         }
         ReplicaHealth slowest = evidence.health().values().stream()
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();
-        return CheckResult.pass(ID, expected + " of " + expected + " replicas ready on their own " + path
+        return CheckResult.pass(ID, expected + " of " + Words.count(expected, "replica") + " ready on their own " + path
                 + " (slowest " + slowest.replica() + " in " + Timeline.seconds(slowest.timeToReady()) + ")", seen);
     }
 
-    private static Optional<LogLine> lastLine(Evidence evidence, String replica) {
-        List<LogLine> lines = evidence.logsOf(replica);
-        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
+    private static Optional<String> lastLine(Evidence evidence, String replica) {
+        var lines = evidence.logsOf(replica);
+        return lines.isEmpty() ? Optional.empty() : Optional.of(": " + Timeline.quote(lines.get(lines.size() - 1).text()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalecheck.core.check;
 
+import dev.scalecheck.core.Words;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.SharedWrites;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class SharedWritesCheck implements Check {
             return CheckResult.skipped(ID, writes.skippedReason());
         }
         if (writes.writes().isEmpty()) {
-            return CheckResult.error(ID, "no replica was ready to write");
+            return CheckResult.skipped(ID, "not judged: no replica became ready to write (replicas-healthy says why)");
         }
         List<String> problems = new ArrayList<>();
         Set<String> failedWriters = writes.writes().stream().filter(w -> !w.ok()).map(SharedWrites.Attempt::replica)
@@ -41,7 +42,7 @@ final class SharedWritesCheck implements Check {
         if (!problems.isEmpty()) {
             return CheckResult.fail(ID, problems, List.of());
         }
-        return CheckResult.pass(ID, writes.writes().size() + " replicas each wrote a token to the shared data directory; all "
-                + writes.reads().size() + " cross-reads returned it intact", List.of());
+        return CheckResult.pass(ID, Words.count(writes.writes().size(), "replica") + " each wrote a token to the shared data "
+                + "directory; all " + Words.count(writes.reads().size(), "cross-read") + " returned it intact", List.of());
     }
 }

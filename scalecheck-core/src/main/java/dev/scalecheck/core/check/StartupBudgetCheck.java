@@ -31,14 +31,16 @@ final class StartupBudgetCheck implements Check {
         Duration budget = Duration.ofMillis(Math.round(startPeriod.toMillis() * fraction));
         String limit = String.format(Locale.ROOT, "%.0f%% of start_period %s (%s)", fraction * 100,
                 DurationText.format(startPeriod), Timeline.seconds(budget));
-        List<String> never = evidence.health().values().stream().filter(h -> !h.ready()).map(ReplicaHealth::replica).sorted().toList();
+        List<String> never = evidence.health().values().stream().filter(h -> !h.ready() && h.exitCode() == null)
+                .map(ReplicaHealth::replica).sorted().toList();
         if (!never.isEmpty()) {
-            return CheckResult.fail(ID, Timeline.names(never) + " never became healthy; the budget is " + limit,
-                    List.of(), List.of());
+            return CheckResult.fail(ID, Timeline.names(never) + " still not healthy after " + Timeline.seconds(evidence.spec().health()
+                    .timeout()) + "; the budget is " + limit, List.of(), List.of());
         }
-        Optional<ReplicaHealth> slowest = evidence.health().values().stream().max(Comparator.comparing(ReplicaHealth::timeToReady));
+        Optional<ReplicaHealth> slowest = evidence.health().values().stream().filter(ReplicaHealth::ready)
+                .max(Comparator.comparing(ReplicaHealth::timeToReady));
         if (slowest.isEmpty()) {
-            return CheckResult.error(ID, "no replica was probed");
+            return CheckResult.skipped(ID, "not judged: no replica became ready (replicas-healthy says why)");
         }
         String measured = "slowest time-to-healthy " + Timeline.seconds(slowest.get().timeToReady()) + " ("
                 + slowest.get().replica() + ")";

@@ -11,10 +11,13 @@ import java.util.Optional;
 /**
  * Everything collected in one run; checks read it and do no I/O of their own.
  *
+ * @param markers the log markers in force: the spec's, else the migration tool's, else none
  * @param health each replica's readiness, by replica id, in replica order
+ * @param logs every replica's lines, ANSI colour codes stripped
  */
 public record Evidence(
         Spec spec,
+        Markers markers,
         List<Replica> replicas,
         Map<String, ReplicaHealth> health,
         List<LogLine> logs,
@@ -24,9 +27,10 @@ public record Evidence(
         StateProbe state) {
 
     public Evidence {
+        markers = markers == null ? Markers.none() : markers;
         replicas = List.copyOf(replicas);
         health = Map.copyOf(health);
-        logs = List.copyOf(logs);
+        logs = logs.stream().map(LogLine::plain).toList();
     }
 
     public Optional<ReplicaHealth> health(String replicaId) {
@@ -37,12 +41,17 @@ public record Evidence(
         return logs.stream().filter(line -> line.replica().equals(replicaId)).toList();
     }
 
-    /** A replica's lines that match the spec's marker of this kind, in order. */
+    /** A replica's lines that match the marker of this kind, in order. */
     public List<LogLine> markers(String replicaId, Markers.Kind kind) {
-        return logsOf(replicaId).stream().filter(line -> spec.markers().matches(kind, line.text())).toList();
+        return logsOf(replicaId).stream().filter(line -> markers.matches(kind, line.text())).toList();
     }
 
     public Optional<LogLine> firstMarker(String replicaId, Markers.Kind kind) {
         return markers(replicaId, kind).stream().findFirst();
+    }
+
+    /** The replicas that became ready. */
+    public List<Replica> ready() {
+        return replicas.stream().filter(r -> health(r.id()).map(ReplicaHealth::ready).orElse(false)).toList();
     }
 }

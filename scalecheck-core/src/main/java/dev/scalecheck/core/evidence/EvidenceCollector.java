@@ -3,11 +3,18 @@ package dev.scalecheck.core.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.database.Dialect;
+import dev.scalecheck.core.database.HeldLock;
+import dev.scalecheck.core.database.LockListing;
+import dev.scalecheck.core.migration.MigrationRecord;
+import dev.scalecheck.core.migration.MigrationTool;
+import dev.scalecheck.core.migration.SchemaVersionTool;
 import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Markers;
 import dev.scalecheck.core.spec.Spec;
 import java.net.URI;
 import java.time.Clock;
@@ -16,8 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,22 +37,26 @@ public final class EvidenceCollector {
 
     private final Deployment deployment;
     private final Spec spec;
+    private final Dialect dialect;
     private final Clock clock;
     private final PlainHttp balancer;
+    private final ProbeHeaders headers;
     private final String runId;
 
-    public EvidenceCollector(Deployment deployment, Spec spec, Clock clock, PlainHttp balancer, String runId) {
+    public EvidenceCollector(Deployment deployment, Spec spec, Dialect dialect, Clock clock, PlainHttp balancer,
+            ProbeHeaders headers, String runId) {
         this.deployment = deployment;
         this.spec = spec;
+        this.dialect = dialect;
         this.clock = clock;
         this.balancer = balancer;
+        this.headers = headers;
         this.runId = runId;
     }
 
     /** The application schema's tables now (called before the replicas start). */
-    public static List<String> tables(SqlDatabase database) {
-        return database.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() "
-                + "ORDER BY table_name").stream().map(row -> row.get("t")).toList();
+    public List<String> tables(SqlDatabase database) {
+        return dialect.tables(database);
     }
 
     /**
@@ -68,7 +79,7 @@ public final class EvidenceCollector {
                 OptionalInt exit = deployment.exitCode(replica);
                 if (exit.isPresent()) {
                     settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), null,
-                            lastAnswer.getOrDefault(replica.id(), "no answer"), exit.getAsInt(), null));
+                            lastAnswer.getOrDefault(replica.id(), "no answer"), exit.getAsInt(), pools.get(replica.id())));
                     continue;
                 }
                 HttpAnswer answer = deployment.request(replica, "GET", spec.health().path(), null);
@@ -76,7 +87,7 @@ public final class EvidenceCollector {
                 Optional<String> platform = answer.ok() ? deployment.platformUnhealthy(replica) : Optional.empty();
                 lastAnswer.put(replica.id(), platform.map(why -> answer.status() + ", but " + why).orElse(answer.describe()));
                 if (answer.ok()) {
-                    pools.put(replica.id(), poolMax(answer.body()));
+                    poolSize(answer.body()).ifPresent(pool -> pools.put(replica.id(), pool));
                 }
                 if (answer.ok() && platform.isEmpty()) {
                     settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), now, answer.describe(),
@@ -93,85 +104,119 @@ public final class EvidenceCollector {
         return all;
     }
 
-    private static Integer poolMax(String body) {
+    /** The pool size in the readiness answer's {@code checks.connection-headroom.poolField}, when the spec names one. */
+    private Optional<Integer> poolSize(String body) {
+        String field = spec.checks().connectionHeadroom().poolField();
+        if (field == null) {
+            return Optional.empty();
+        }
         try {
-            JsonNode max = JSON.readTree(body).path("pool").path("max");
-            return max.isInt() ? max.asInt() : null;
+            JsonNode node = JSON.readTree(body);
+            for (String part : field.split("\\.")) {
+                node = node.path(part);
+            }
+            return node.isInt() ? Optional.of(node.asInt()) : Optional.empty();
         } catch (Exception e) {
-            return null;
+            return Optional.empty();
         }
     }
 
-    /** History table, migration lock, connection figures. */
-    public DatabaseState database(SqlDatabase database, List<String> tablesBefore) {
+    /** History table, locks still held, connection figures: what the database says after start-up. */
+    public DatabaseState database(SqlDatabase database, List<String> tablesBefore, List<Replica> replicas,
+            ConnectionUse connections) {
         try {
-            List<String> tables = tables(database);
-            String historyTable = historyTable(tables);
-            List<DatabaseState.MigrationRecord> history = historyTable == null ? List.of() : history(database, historyTable);
-            String lockName = spec.database().lockName();
-            Long holder = null;
-            if (lockName != null) {
-                String value = database.query("SELECT IS_USED_LOCK('" + lockName.replace("'", "''") + "') AS holder")
-                        .get(0).get("holder");
-                holder = value == null ? null : Long.valueOf(value);
+            List<String> tables = dialect.tables(database);
+            Optional<MigrationTool> tool = tool(tables);
+            List<String> lookedFor = lookedFor(tool);
+            String historyTable = historyTable(tool, tables);
+            List<MigrationRecord> history = historyTable == null ? List.of()
+                    : tool.orElseGet(SchemaVersionTool::new).history(database, dialect, historyTable);
+            LockListing userLocks = dialect.userLocks(database);
+            List<HeldLock> locks = new ArrayList<>(userLocks.held());
+            for (MigrationTool each : MigrationTool.all()) {
+                locks.addAll(each.tableLocks(database, dialect, tables));
             }
-            Integer max = Integer.valueOf(database.query("SELECT @@max_connections AS m").get(0).get("m"));
-            Integer threads = Integer.valueOf(database.query("SHOW GLOBAL STATUS LIKE 'Threads_connected'").get(0).get("Value"));
-            return new DatabaseState(tablesBefore, historyTable, history, lockName, holder, max, threads, null);
+            String lockName = spec.database().lockName();
+            Long holder = lockName == null ? null : dialect.namedLockHolder(database, lockName).orElse(null);
+            OptionalInt max = dialect.maxConnections(database);
+            return new DatabaseState(tablesBefore, tool.map(MigrationTool::name).orElse(null), lookedFor, historyTable, history,
+                    traced(locks, replicas), userLocks.source(), userLocks.unavailable(), lockName, holder,
+                    max.isPresent() ? max.getAsInt() : null, connections, null);
         } catch (RuntimeException e) {
             return DatabaseState.unavailable(e.getMessage());
         }
     }
 
-    private String historyTable(List<String> tables) {
-        List<String> candidates = new ArrayList<>();
-        if (spec.database().migrationTable() != null) {
-            candidates.add(spec.database().migrationTable());
+    /** The tool the spec names, else the one whose history table exists, else (with migrationTable) a plain table. */
+    private Optional<MigrationTool> tool(List<String> tables) {
+        if (spec.database().tool() != null) {
+            return Optional.of(MigrationTool.named(spec.database().tool()));
         }
-        candidates.addAll(List.of("flyway_schema_history", "schema_version", "DATABASECHANGELOG"));
-        for (String candidate : candidates) {
-            for (String table : tables) {
-                if (table.equalsIgnoreCase(candidate)) {
-                    return table;
-                }
-            }
+        Optional<MigrationTool> found = MigrationTool.detect(tables);
+        if (found.isEmpty() && spec.database().migrationTable() != null) {
+            return Optional.of(new SchemaVersionTool());
         }
-        return null;
+        return found;
     }
 
-    private static List<DatabaseState.MigrationRecord> history(SqlDatabase database, String table) {
-        String lower = table.toLowerCase(Locale.ROOT);
-        String sql;
-        if (lower.equals("databasechangelog")) {
-            sql = "SELECT CONCAT(ID, '::', AUTHOR, '::', FILENAME) AS k, DESCRIPTION AS d, "
-                    + "IF(EXECTYPE = 'FAILED', 0, 1) AS s FROM `" + table + "` ORDER BY ORDEREXECUTED";
-        } else if (lower.equals("schema_version")) {
-            sql = "SELECT filename AS k, '' AS d, success AS s FROM `" + table + "` ORDER BY applied_at, filename";
-        } else {
-            sql = "SELECT version AS k, description AS d, success AS s FROM `" + table + "` WHERE version IS NOT NULL "
-                    + "ORDER BY installed_rank";
+    private List<String> lookedFor(Optional<MigrationTool> tool) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        if (spec.database().migrationTable() != null) {
+            names.add(spec.database().migrationTable());
         }
-        return database.query(sql).stream()
-                .map(row -> new DatabaseState.MigrationRecord(row.get("k"), row.get("d"), !"0".equals(row.get("s"))))
-                .toList();
+        if (tool.isPresent()) {
+            names.addAll(tool.get().historyTables());
+        } else {
+            MigrationTool.all().forEach(each -> names.addAll(each.historyTables()));
+        }
+        return List.copyOf(names);
+    }
+
+    private String historyTable(Optional<MigrationTool> tool, List<String> tables) {
+        String configured = spec.database().migrationTable();
+        if (configured != null) {
+            return tables.stream().filter(t -> t.equalsIgnoreCase(configured)).findFirst().orElse(null);
+        }
+        return tool.flatMap(each -> each.historyTableIn(tables)).orElse(null);
+    }
+
+    private List<HeldLock> traced(List<HeldLock> locks, List<Replica> replicas) {
+        List<String> clients = locks.stream().map(HeldLock::client).filter(c -> c != null && !c.isEmpty()).toList();
+        if (clients.isEmpty()) {
+            return locks;
+        }
+        Map<String, String> owners = deployment.replicasOf(replicas, clients);
+        return locks.stream().map(lock -> lock.client() != null && owners.containsKey(lock.client())
+                ? lock.withReplica(owners.get(lock.client())) : lock).toList();
+    }
+
+    /** The markers in force: the spec's, else the migration tool's, else none. */
+    public Markers markers(DatabaseState database) {
+        if (spec.markers() != null) {
+            return spec.markers();
+        }
+        String tool = database.tool() != null ? database.tool() : spec.database().tool();
+        return tool == null ? Markers.none() : MigrationTool.named(tool).markers();
     }
 
     /**
      * Each ready replica writes a unique token into the shared data directory (through its own
-     * endpoint, or by a shell in its environment); every ready replica reads them all back.
+     * endpoint, or by a shell in its environment); every ready replica reads them all back. Files
+     * written by a shell are removed afterwards.
      */
     public SharedWrites writes(List<Replica> ready) {
         Spec.Writes probe = spec.probes().writes();
-        if (probe.path() == null && probe.dataDir() == null) {
-            return SharedWrites.skipped("no probes.writes (path or dataDir) in the spec");
+        if (probe == null || (probe.path() == null && probe.dataDir() == null)) {
+            return SharedWrites.skipped("no probes.writes in the spec; set probes.writes.dataDir (the shared directory, "
+                    + "written by a shell in each replica's environment) or probes.writes.path (an endpoint with {name})");
         }
         List<SharedWrites.Attempt> writes = new ArrayList<>();
         Map<String, String> tokens = new LinkedHashMap<>();
         for (Replica replica : ready) {
-            String file = "scalecheck-" + runId + "-" + replica.id() + ".txt";
+            String file = fileOf(replica);
             String token = "scalecheck " + runId + " written by " + replica.id();
             Attempted attempt = probe.path() != null
-                    ? http(deployment.request(replica, "PUT", probe.path().replace("{name}", file), token))
+                    ? http(deployment.request(replica, "PUT", probe.path().replace("{name}", file), token, headers.forBody("text/plain")))
                     : shell(deployment.exec(replica, List.of("sh", "-c", "cat > \"$1/$2\"", "write", probe.dataDir(), file), token));
             writes.add(new SharedWrites.Attempt(replica.id(), replica.id(), file, attempt.ok(), attempt.ok() ? null : attempt.detail()));
             tokens.put(replica.id(), token);
@@ -179,16 +224,28 @@ public final class EvidenceCollector {
         List<SharedWrites.Attempt> reads = new ArrayList<>();
         for (Replica reader : ready) {
             for (Replica owner : ready) {
-                String file = "scalecheck-" + runId + "-" + owner.id() + ".txt";
+                String file = fileOf(owner);
                 Attempted attempt = probe.path() != null
-                        ? http(deployment.request(reader, "GET", probe.path().replace("{name}", file), null))
+                        ? http(deployment.request(reader, "GET", probe.path().replace("{name}", file), null, headers.plain()))
                         : shell(deployment.exec(reader, List.of("sh", "-c", "cat \"$1/$2\"", "read", probe.dataDir(), file), null));
                 boolean intact = attempt.ok() && attempt.content().equals(tokens.get(owner.id()));
                 reads.add(new SharedWrites.Attempt(reader.id(), owner.id(), file, intact,
                         intact ? null : attempt.ok() ? "content differs: '" + attempt.content() + "'" : attempt.detail()));
             }
         }
+        if (probe.path() == null) {
+            for (SharedWrites.Attempt write : writes) {
+                if (write.ok()) {
+                    Replica owner = ready.stream().filter(r -> r.id().equals(write.replica())).findFirst().orElseThrow();
+                    deployment.exec(owner, List.of("sh", "-c", "rm -f \"$1/$2\"", "clean", probe.dataDir(), write.file()), null);
+                }
+            }
+        }
         return new SharedWrites(writes, reads, null);
+    }
+
+    private String fileOf(Replica replica) {
+        return "scalecheck-" + runId + "-" + replica.id() + ".txt";
     }
 
     /** One write or read, whichever way it went. */
@@ -203,64 +260,126 @@ public final class EvidenceCollector {
         return new Attempted(result.ok(), result.stdout(), "exit " + result.code() + (error.isEmpty() ? "" : ": " + error));
     }
 
-    /** M requests through the load balancer, attributed to replicas by header or by the balancer's counts. */
+    /**
+     * M requests through the load balancer, attributed to replicas by the load balancer's own
+     * counts where it keeps them, else by a response header the spec names.
+     */
     public LoadBalancerTraffic loadBalancer(List<Replica> replicas) {
         Spec.LbReachesAll settings = spec.checks().lbReachesAll();
-        URI url = deployment.loadBalancer().resolve(settings.path());
-        Map<String, Integer> byReplica = new TreeMap<>();
+        String path = settings.path() != null ? settings.path() : spec.health().path();
+        URI url = deployment.loadBalancer().resolve(path);
+        Map<String, Integer> before = deployment.loadBalancerCounts();
+        Map<String, Integer> byHeader = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < settings.requests(); i++) {
-            HttpAnswer answer = balancer.send("GET", url, null);
+            HttpAnswer answer = balancer.send("GET", url, null, headers.plain());
             if (!answer.ok()) {
                 errors.add(answer.describe());
             }
-            answer.header(settings.replicaHeader()).ifPresent(name -> byReplica.merge(replicaName(name, replicas), 1, Integer::sum));
-        }
-        String source = "header " + settings.replicaHeader();
-        if (byReplica.isEmpty()) {
-            Map<String, Integer> counts = deployment.loadBalancerCounts();
-            if (!counts.isEmpty()) {
-                byReplica.putAll(counts);
-                source = "the load balancer's own counts";
+            if (settings.replicaHeader() != null) {
+                answer.header(settings.replicaHeader()).ifPresent(name -> byHeader.merge(replicaName(name, replicas), 1, Integer::sum));
             }
         }
-        return new LoadBalancerTraffic(url.toString(), settings.requests(), byReplica, source, errors, null);
+        Map<String, Integer> after = deployment.loadBalancerCounts();
+        Map<String, Integer> counted = new TreeMap<>();
+        after.forEach((replica, count) -> {
+            int delta = count - before.getOrDefault(replica, 0);
+            if (delta > 0) {
+                counted.put(replica, delta);
+            }
+        });
+        if (!after.isEmpty()) {
+            return new LoadBalancerTraffic(url.toString(), settings.requests(), counted, "the load balancer's own counts", errors, null);
+        }
+        if (settings.replicaHeader() != null) {
+            return new LoadBalancerTraffic(url.toString(), settings.requests(), byHeader, "header " + settings.replicaHeader(),
+                    errors, null);
+        }
+        return new LoadBalancerTraffic(url.toString(), settings.requests(), Map.of(), null, errors, null);
     }
 
     /** Create through the load balancer, then read it back through it until every replica answered or enough reads were made. */
     public StateProbe state(List<Replica> replicas) {
         Spec.State probe = spec.probes().state();
-        if (probe == null || probe.create() == null || probe.read() == null) {
-            return StateProbe.skipped("the spec has no probes.state (create and read requests)");
+        if (probe == null || probe.create() == null) {
+            return StateProbe.skipped("no probes.state in the spec; set probes.state.create (a POST that stores something) "
+                    + "and, unless the answer has a Location header, probes.state.read with {id}");
         }
         String header = spec.checks().lbReachesAll().replicaHeader();
         URI base = deployment.loadBalancer();
-        HttpAnswer created = balancer.send("POST", base.resolve(probe.create()), probe.body());
+        Map<String, Integer> before = deployment.loadBalancerCounts();
+        HttpAnswer created = balancer.send("POST", base.resolve(probe.create()), probe.body(), headers.forBody(contentType(probe)));
         if (!created.ok()) {
             return new StateProbe(null, null, "POST " + probe.create() + " answered " + created.describe(), List.of(), null);
         }
-        String id;
-        try {
-            JsonNode node = JSON.readTree(created.body()).path(probe.idField() == null ? "id" : probe.idField());
-            id = node.isMissingNode() ? null : node.asText();
-        } catch (Exception e) {
-            id = null;
+        Optional<URI> read = readUri(probe, created, base);
+        if (read.isEmpty()) {
+            return new StateProbe(null, null, "POST " + probe.create() + " answered with no id: no "
+                    + (probe.idField() != null ? "'" + probe.idField() + "' field" : "Location header and no 'id' field")
+                    + " in " + created.describe() + "; set probes.state.idField", List.of(), null);
         }
-        if (id == null) {
-            return new StateProbe(null, null, "POST " + probe.create() + " answered without a '" + probe.idField()
-                    + "' field: " + created.describe(), List.of(), null);
-        }
-        String createdOn = created.header(header).map(name -> replicaName(name, replicas)).orElse("an unnamed replica");
+        String createdOn = header != null ? created.header(header).map(name -> replicaName(name, replicas)).orElse(null)
+                : single(difference(before, deployment.loadBalancerCounts()));
         Integer configured = spec.checks().crossReplicaState().reads();
         int reads = configured != null ? configured : 3 * replicas.size();
         List<StateProbe.Read> results = new ArrayList<>();
-        URI read = base.resolve(probe.read().replace("{id}", id));
         for (int i = 0; i < reads; i++) {
-            HttpAnswer answer = balancer.send("GET", read, null);
-            results.add(new StateProbe.Read(answer.header(header).map(name -> replicaName(name, replicas)).orElse(null),
-                    answer.status(), answer.describe()));
+            Map<String, Integer> ahead = header == null ? deployment.loadBalancerCounts() : Map.of();
+            HttpAnswer answer = balancer.send("GET", read.get(), null, headers.plain());
+            String on = header != null ? answer.header(header).map(name -> replicaName(name, replicas)).orElse(null)
+                    : single(difference(ahead, deployment.loadBalancerCounts()));
+            results.add(new StateProbe.Read(on, answer.status(), answer.describe()));
         }
-        return new StateProbe(id, createdOn, null, results, null);
+        return new StateProbe(read.get().getPath(), createdOn, null, results, null);
+    }
+
+    private static String contentType(Spec.State probe) {
+        if (probe.contentType() != null) {
+            return probe.contentType();
+        }
+        return probe.body() != null && probe.body().strip().startsWith("{") ? "application/json" : "text/plain";
+    }
+
+    /** Where to read the created thing: {@code read} with the id from the field or the Location, else the Location itself. */
+    private static Optional<URI> readUri(Spec.State probe, HttpAnswer created, URI base) {
+        Optional<String> location = created.header("Location");
+        String id = null;
+        if (probe.idField() != null) {
+            id = field(created.body(), probe.idField());
+        } else if (location.isPresent()) {
+            String path = URI.create(location.get()).getPath();
+            id = path.substring(path.lastIndexOf('/') + 1);
+        } else {
+            id = field(created.body(), "id");
+        }
+        if (probe.read() != null) {
+            return id == null ? Optional.empty() : Optional.of(base.resolve(probe.read().replace("{id}", id)));
+        }
+        return location.map(base::resolve);
+    }
+
+    private static String field(String body, String name) {
+        try {
+            JsonNode node = JSON.readTree(body).path(name);
+            return node.isMissingNode() || node.isNull() ? null : node.asText();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> difference(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> delta = new TreeMap<>();
+        after.forEach((replica, count) -> {
+            if (count > before.getOrDefault(replica, 0)) {
+                delta.put(replica, count - before.getOrDefault(replica, 0));
+            }
+        });
+        return delta;
+    }
+
+    /** The one replica that served a single request, when the counts show exactly one. */
+    private static String single(Map<String, Integer> delta) {
+        return delta.size() == 1 ? delta.keySet().iterator().next() : null;
     }
 
     /** A header value names a replica by id; compose replicas may answer with their container host name instead. */

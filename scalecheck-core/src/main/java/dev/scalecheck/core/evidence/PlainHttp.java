@@ -23,21 +23,24 @@ public final class PlainHttp {
     }
 
     public HttpAnswer send(String method, URI uri, String body) {
+        return send(method, uri, body, body != null && body.startsWith("{") ? Map.of("Content-Type", "application/json") : Map.of());
+    }
+
+    /** A request with these headers (their values may be secret: none is ever printed). */
+    public HttpAnswer send(String method, URI uri, String body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, publisher);
-        if (body != null && body.startsWith("{")) {
-            request.header("Content-Type", "application/json");
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> headers = new HashMap<>();
+            Map<String, String> answered = new HashMap<>();
             for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
                 if (!header.getValue().isEmpty()) {
-                    headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
+                    answered.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
                 }
             }
-            return new HttpAnswer(response.statusCode(), headers, response.body(), null);
+            return new HttpAnswer(response.statusCode(), answered, response.body(), null);
         } catch (IOException e) {
             return HttpAnswer.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {

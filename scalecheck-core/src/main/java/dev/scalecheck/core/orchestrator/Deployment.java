@@ -3,6 +3,7 @@ package dev.scalecheck.core.orchestrator;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,16 @@ public interface Deployment extends AutoCloseable {
     /** Step 3: starts {@code count} replicas at once and returns without waiting for readiness. */
     List<Replica> startReplicas(int count);
 
-    /** An HTTP request to one replica directly, bypassing the load balancer. */
-    HttpAnswer request(Replica replica, String method, String path, String body);
+    /**
+     * An HTTP request to one replica directly, bypassing the load balancer. Header values may be
+     * secret: they never go on a command line nor into an error message.
+     */
+    HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers);
+
+    /** A request without headers of its own. */
+    default HttpAnswer request(Replica replica, String method, String path, String body) {
+        return request(replica, method, path, body, Map.of());
+    }
 
     /**
      * Runs a command in the replica's own environment ({@code exec} into its container, or a
@@ -50,8 +59,20 @@ public interface Deployment extends AutoCloseable {
     /** The load balancer in front of the replicas. */
     URI loadBalancer();
 
-    /** Requests each replica served as the load balancer itself counted them, where it can tell; else empty. */
+    /**
+     * Requests each replica served so far (by replica id), as the load balancer itself counted
+     * them, where it can tell; else empty. The counts only grow: callers take the difference.
+     */
     Map<String, Integer> loadBalancerCounts();
+
+    /**
+     * Which replica each database client address ({@code host:port}, as the database lists its
+     * sessions) belongs to, where the platform can tell: locally by the socket's owning process,
+     * on compose by the container's address. Addresses it cannot trace are left out.
+     */
+    default Map<String, String> replicasOf(List<Replica> replicas, Collection<String> clients) {
+        return Map.of();
+    }
 
     /** Step 7: stops and removes everything this deployment started. Safe to call twice. */
     @Override

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * One replica's start-up as the reports draw it: each moment is null when its marker never
- * appeared. {@code lockWait} is when it began waiting for another replica's lock.
+ * appeared. {@code lockWait} is when it began waiting for another replica's lock; {@code migrated}
+ * when it finished applying migrations itself; {@code upToDate} when it found nothing to apply.
  */
 public record ReplicaTimeline(String replica, Instant started, Instant startup, Instant lockWait, Instant lockAcquired,
-        Instant migrated, Instant lockReleased, Instant ready, Integer exitCode) {
+        Instant migrated, Instant upToDate, Instant lockReleased, Instant ready, Integer exitCode) {
 
     static List<ReplicaTimeline> of(Evidence evidence) {
         return evidence.replicas().stream().map(replica -> of(evidence, replica)).toList();
@@ -24,14 +25,16 @@ public record ReplicaTimeline(String replica, Instant started, Instant startup, 
         String id = replica.id();
         Optional<ReplicaHealth> health = evidence.health(id);
         Instant applied = at(evidence, id, Markers.Kind.APPLIED);
-        Instant upToDate = at(evidence, id, Markers.Kind.UP_TO_DATE);
+        if (applied == null) {
+            applied = evidence.markers(id, Markers.Kind.MIGRATING).stream().map(LogLine::at).reduce((a, b) -> b).orElse(null);
+        }
         Instant ready = at(evidence, id, Markers.Kind.READY);
         if (ready == null) {
             ready = health.map(ReplicaHealth::readyAt).orElse(null);
         }
         return new ReplicaTimeline(id, replica.startedAt(), at(evidence, id, Markers.Kind.STARTUP),
                 at(evidence, id, Markers.Kind.LOCK_WAIT), at(evidence, id, Markers.Kind.LOCK_ACQUIRED),
-                applied != null ? applied : upToDate, at(evidence, id, Markers.Kind.LOCK_RELEASED), ready,
+                applied, at(evidence, id, Markers.Kind.UP_TO_DATE), at(evidence, id, Markers.Kind.LOCK_RELEASED), ready,
                 health.map(ReplicaHealth::exitCode).orElse(null));
     }
 

@@ -6,6 +6,11 @@ import dev.scalecheck.core.check.BuiltInChecks;
 import dev.scalecheck.core.check.Check;
 import dev.scalecheck.core.check.CheckResult;
 import dev.scalecheck.core.check.Status;
+import dev.scalecheck.core.Words;
+import dev.scalecheck.core.database.Dialect;
+import dev.scalecheck.core.evidence.ConnectionSampler;
+import dev.scalecheck.core.evidence.DatabaseState;
+import dev.scalecheck.core.evidence.ProbeHeaders;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.EvidenceCollector;
 import dev.scalecheck.core.evidence.LoadBalancerTraffic;
@@ -37,6 +42,8 @@ import java.util.function.Function;
 public final class Run {
     private static final int STEPS = 7;
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CONNECTION_SAMPLING = Duration.ofMillis(500);
+    private static final String DISABLED = "disabled in the spec";
 
     private final Spec spec;
     private final Orchestrator orchestrator;
@@ -60,51 +67,66 @@ public final class Run {
      * Runs steps 1 to 5, hands the report to {@code reporter} as step 6, then tears down (step 7) unless {@code keep}.
      *
      * @throws InterruptedException when interrupted (Ctrl-C); the caller tears down with {@link #teardown()}
+     * @throws IllegalArgumentException before anything starts, when the probes' secret header cannot be read
      */
     public RunReport execute(Consumer<RunReport> reporter, boolean keep) throws InterruptedException {
+        ProbeHeaders headers = ProbeHeaders.of(spec.probes());
+        Dialect dialect = Dialect.of(null);
         Instant started = clock.instant();
         Map<String, ReplicaHealth> health = Map.of();
         List<CheckResult> results = List.of();
         List<ReplicaTimeline> timelines = List.of();
-        Map<String, Integer> distribution = Map.of();
+        LoadBalancerTraffic traffic = null;
         String environmentError = null;
+        ConnectionSampler sampler = null;
         try {
             Deployment current = orchestrator.prepare(spec, clock);
             deployment = current;
+            EvidenceCollector collector = new EvidenceCollector(current, spec, dialect, clock, new PlainHttp(Duration.ofSeconds(10)),
+                    headers, runId);
             step(1, "Resetting the environment", current::reset, outcome -> outcome);
             SqlDatabase database = step(2, "Starting a fresh database",
                     () -> current.startDatabase(Deadline.after(DATABASE_TIMEOUT, clock)), db -> "ready");
             List<String> tablesBefore = step(2, "Looking at the schema before the replicas start",
-                    () -> EvidenceCollector.tables(database),
-                    tables -> tables.isEmpty() ? "empty" : tables.size() + " tables: " + String.join(", ", tables));
-            EvidenceCollector collector = new EvidenceCollector(current, spec, clock, new PlainHttp(Duration.ofSeconds(10)), runId);
-            List<Replica> replicas = step(3, "Starting " + spec.replicas() + " replicas at once",
+                    () -> collector.tables(database),
+                    tables -> tables.isEmpty() ? "empty" : Words.count(tables.size(), "table") + ": " + String.join(", ", tables));
+            List<Replica> replicas = step(3, "Starting " + Words.count(spec.replicas(), "replica") + " at once",
                     () -> current.startReplicas(spec.replicas()), started3 -> started3.size() + " started");
+            sampler = ConnectionSampler.start(database, dialect, current, replicas, CONNECTION_SAMPLING);
             health = step(3, "Waiting for each replica's own " + spec.health().path(),
                     () -> collector.awaitReadiness(replicas),
                     polled -> polled.values().stream().filter(ReplicaHealth::ready).count() + " of " + replicas.size() + " ready");
             Map<String, ReplicaHealth> polled = health;
             List<Replica> ready = replicas.stream().filter(r -> polled.get(r.id()).ready()).toList();
+            ConnectionSampler sampling = sampler;
             Evidence evidence = step(4, "Collecting evidence", () -> {
-                SharedWrites writes = ready.isEmpty() ? SharedWrites.skipped("no replica became ready") : collector.writes(ready);
-                LoadBalancerTraffic traffic = ready.isEmpty() ? LoadBalancerTraffic.skipped("no replica became ready")
-                        : collector.loadBalancer(replicas);
-                StateProbe state = ready.isEmpty() ? StateProbe.skipped("no replica became ready") : collector.state(replicas);
-                return new Evidence(spec, replicas, polled, current.logs(), collector.database(database, tablesBefore),
-                        writes, traffic, state);
-            }, e -> e.logs().size() + " log lines, " + e.writes().reads().size() + " cross-reads, "
-                    + e.loadBalancer().requests() + " requests through the load balancer");
+                String none = "no replica became ready";
+                SharedWrites writes = !enabled(BuiltInChecks.SHARED_WRITES) ? SharedWrites.skipped(DISABLED)
+                        : ready.isEmpty() ? SharedWrites.skipped(none) : collector.writes(ready);
+                LoadBalancerTraffic sent = !enabled(BuiltInChecks.LB_REACHES_ALL) ? LoadBalancerTraffic.skipped(DISABLED)
+                        : ready.isEmpty() ? LoadBalancerTraffic.skipped(none) : collector.loadBalancer(replicas);
+                StateProbe state = !enabled(BuiltInChecks.CROSS_REPLICA_STATE) ? StateProbe.skipped(DISABLED)
+                        : ready.isEmpty() ? StateProbe.skipped(none) : collector.state(replicas);
+                DatabaseState db = collector.database(database, tablesBefore, replicas, sampling.finish());
+                return new Evidence(spec, collector.markers(db), replicas, polled, current.logs(), db, writes, sent, state);
+            }, e -> Words.count(e.logs().size(), "log line") + ", " + Words.count(e.writes().reads().size(), "cross-read") + ", "
+                    + Words.count(e.loadBalancer().requests(), "request") + " through the load balancer, "
+                    + Words.count(e.database().connections().samples(), "reading") + " of the database's connections");
             timelines = ReplicaTimeline.of(evidence);
-            distribution = evidence.loadBalancer().byReplica();
+            traffic = evidence.loadBalancer();
             results = step(5, "Judging", () -> judge(evidence), judged -> {
                 long failed = judged.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
-                return failed == 0 ? "all checks passed" : failed + " of " + judged.size() + " checks failed";
+                return failed == 0 ? "no check failed" : failed + " of " + Words.count(judged.size(), "check") + " failed";
             });
         } catch (StepFailed e) {
             environmentError = e.getMessage();
+        } finally {
+            if (sampler != null) {
+                sampler.close();
+            }
         }
         List<LogLine> logs = logs();
-        RunReport report = report(started, health, results, timelines, distribution, logs, environmentError);
+        RunReport report = report(started, health, results, timelines, traffic, logs, environmentError);
         try {
             step(6, "Writing reports", () -> {
                 reporter.accept(report);
@@ -124,23 +146,28 @@ public final class Run {
                 }
             }
         }
-        return report(started, health, results, timelines, distribution, logs, environmentError);
+        return report(started, health, results, timelines, traffic, logs, environmentError);
+    }
+
+    private boolean enabled(String check) {
+        return BuiltInChecks.enabled(spec, check);
     }
 
     private List<CheckResult> judge(Evidence evidence) {
         List<CheckResult> judged = new ArrayList<>();
         for (Check check : BuiltInChecks.all()) {
-            judged.add(BuiltInChecks.enabled(spec, check.id()) ? check.evaluate(evidence)
-                    : CheckResult.skipped(check.id(), "disabled in the spec"));
+            judged.add(enabled(check.id()) ? check.evaluate(evidence)
+                    : CheckResult.skipped(check.id(), "disabled in the spec (checks." + check.id() + ".enabled: false)"));
         }
         return judged;
     }
 
     private RunReport report(Instant started, Map<String, ReplicaHealth> health, List<CheckResult> results,
-            List<ReplicaTimeline> timelines, Map<String, Integer> distribution, List<LogLine> logs, String error) {
+            List<ReplicaTimeline> timelines, LoadBalancerTraffic traffic, List<LogLine> logs, String error) {
+        boolean sent = traffic != null && traffic.skippedReason() == null;
         return new RunReport(runId, orchestrator.name(), spec.service(), spec.replicas(), started,
                 Duration.between(started, clock.instant()), steps, List.copyOf(health.values()), results, timelines,
-                distribution, logs, error);
+                sent ? traffic.requests() : null, sent ? traffic.byReplica() : Map.of(), logs, error);
     }
 
     /** The load balancer's address, once the replicas have started. */
@@ -157,7 +184,7 @@ public final class Run {
     private List<LogLine> logs() {
         Deployment current = deployment;
         try {
-            return current == null ? List.of() : current.logs();
+            return current == null ? List.of() : current.logs().stream().map(LogLine::plain).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -19,10 +19,11 @@ import java.util.TreeMap;
  *
  * @param environmentError set when a step could not be carried out (database would not start, ...); the checks then did not run
  * @param timelines each replica's start-up moments, for the reports' timelines
- * @param balancerDistribution answers per replica through the load balancer
+ * @param balancerRequests how many requests went through the load balancer, or null when none was sent
+ * @param balancerDistribution answers per replica through the load balancer, as far as they could be attributed
  * @param logs every replica's log lines
  */
-@JsonIgnoreProperties(value = {"passed", "failed"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"passed", "failed", "skipped"}, allowGetters = true)
 public record RunReport(
         String runId,
         String orchestrator,
@@ -34,6 +35,7 @@ public record RunReport(
         List<ReplicaHealth> health,
         List<CheckResult> results,
         List<ReplicaTimeline> timelines,
+        Integer balancerRequests,
         Map<String, Integer> balancerDistribution,
         List<LogLine> logs,
         String environmentError) {
@@ -53,6 +55,12 @@ public record RunReport(
     @JsonProperty("failed")
     public long failed() {
         return results.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
+    }
+
+    /** The checks that were not judged, each with its reason in its summary. */
+    @JsonProperty("skipped")
+    public List<String> skipped() {
+        return results.stream().filter(r -> r.status() == Status.SKIPPED).map(CheckResult::id).toList();
     }
 
     @JsonProperty("passed")

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parsed {@code scalecheck.yml}: what to deploy, how many replicas, which checks. Every
- * field has a default, so an empty file is the demo on the local orchestrator.
+ * The parsed {@code scalecheck.yml}: what to deploy, how many replicas, which checks. Nothing in
+ * here assumes the reference service: its paths, header, lock name and pool field come only
+ * from {@link DemoPreset}, for a spec that runs the demo. A key that is not set stays null, and
+ * the check that needs it is SKIPPED with the key to set.
  */
 public record Spec(
         String orchestrator,
@@ -27,12 +29,26 @@ public record Spec(
         orchestrator = orchestrator == null ? "local" : orchestrator;
         replicas = replicas == null ? 4 : replicas;
         service = service == null ? "api" : service;
-        local = local == null ? new Local(null, null) : local;
+        local = local == null ? new Local(null, null, null) : local;
         health = health == null ? new Health(null, null, null, null) : health;
-        database = database == null ? new Database(null, null, null) : database;
-        markers = markers == null ? Markers.preset("demo") : markers;
-        probes = probes == null ? new Probes(null, null) : probes;
+        database = database == null ? new Database(null, null, null, null) : database;
+        probes = probes == null ? new Probes(null, null, null, null) : probes;
         checks = checks == null ? new Checks(null, null, null, null, null, null, null, null, null, null) : checks;
+    }
+
+    /** A spec with every default: the demo on the local orchestrator, once {@link DemoPreset} fills it in. */
+    public static Spec empty() {
+        return new Spec(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Whether this spec runs the reference service: the built-in demo-api on the local
+     * orchestrator (no {@code local.command}), {@code markers: demo}, or {@code database.tool: demo}.
+     */
+    public boolean isDemo() {
+        boolean builtIn = orchestrator.equals("local") && local.command().isEmpty();
+        boolean demoMarkers = markers != null && markers.preset().equals("demo");
+        return builtIn || demoMarkers || "demo".equals(database.tool());
     }
 
     public Spec withReplicas(int count) {
@@ -51,15 +67,30 @@ public record Spec(
         return new Spec(orchestrator, replicas, service, local, compose, replacement, database, markers, probes, checks);
     }
 
+    public Spec withDatabase(Database replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, replacement, markers, probes, checks);
+    }
+
+    public Spec withMarkers(Markers replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, replacement, probes, checks);
+    }
+
+    public Spec withProbes(Probes replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, replacement, checks);
+    }
+
+    public Spec withChecks(Checks replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, probes, replacement);
+    }
+
     /**
      * The local orchestrator: replica processes from a command template.
      *
-     * @param command the replica command; placeholders {@code ${PORT}}, {@code ${REPLICA_ID}},
-     *     {@code ${REPLICA_INDEX}}, {@code ${DATA_DIR}}, {@code ${DB_URL}}, {@code ${DB_USER}},
-     *     {@code ${DB_PASSWORD_FILE}}; empty means the built-in demo-api
-     * @param environment extra environment for every replica (placeholders allowed)
+     * @param command the replica command; placeholders {@link Placeholders#COMMAND}; empty means the built-in demo-api
+     * @param environment extra environment for every replica; placeholders {@link Placeholders#ENVIRONMENT}
+     * @param directory the replicas' working directory, against which a relative command resolves (default: the spec's directory)
      */
-    public record Local(List<String> command, Map<String, String> environment) {
+    public record Local(List<String> command, Map<String, String> environment, String directory) {
         public Local {
             command = command == null ? List.of() : List.copyOf(command);
             environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -89,39 +120,52 @@ public record Spec(
     }
 
     /**
-     * @param path the replica's own readiness endpoint
-     * @param port the port the replica listens on inside its container (compose)
+     * @param path the replica's own readiness endpoint; required (the demo preset has one)
+     * @param port the port the replica listens on inside its container (compose); locally it is {@code ${PORT}}
      * @param timeout how long each replica may take to become ready
      * @param startPeriod the healthcheck start_period the start-up budget is measured against
      */
     public record Health(String path, Integer port, Duration timeout, Duration startPeriod) {
         public Health {
-            path = path == null ? "/api/health/ready" : path;
-            port = port == null ? 7777 : port;
             timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
         }
     }
 
     /**
      * @param name the application's database (schema)
-     * @param lockName the named lock the service migrates under; without it lock-released is skipped
-     * @param migrationTable the history table; empty means look for Flyway's, Liquibase's and {@code schema_version}
+     * @param tool the migration tool ({@code flyway}, {@code liquibase}, {@code schema_version}, {@code demo}); found
+     *     from the history table when absent
+     * @param lockName a named lock (GET_LOCK) the service migrates under, checked beside the locks found without a name
+     * @param migrationTable the history table, when it has a name of its own
      */
-    public record Database(String name, String lockName, String migrationTable) {
+    public record Database(String name, String tool, String lockName, String migrationTable) {
         public Database {
             name = name == null ? "app" : name;
-            lockName = lockName == null ? "demo_migration" : lockName;
         }
     }
 
     /**
+     * What scalecheck sends to the service beyond its readiness endpoint. Nothing is sent for a
+     * probe that is not configured, nor for a check that is disabled.
+     *
+     * @param headers sent with every probe request (not secrets: those go in {@code auth})
+     * @param auth one secret header, read from an environment variable or a file, never printed
      * @param writes how each replica writes its token and reads the others'
-     * @param state the cross-replica state probe; without it cross-replica-state is skipped
+     * @param state the cross-replica state probe
      */
-    public record Probes(Writes writes, State state) {
+    public record Probes(Map<String, String> headers, Auth auth, Writes writes, State state) {
         public Probes {
-            writes = writes == null ? new Writes(null, null) : writes;
-            state = state == null ? new State("/api/items", "{\"probe\":\"scalecheck\"}", "/api/items/{id}", "id") : state;
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /**
+     * A secret request header, e.g. {@code Authorization}, whose whole value is read from the
+     * environment variable {@code env} or the file {@code file} (relative to the spec's directory).
+     */
+    public record Auth(String header, String env, String file) {
+        public Auth {
+            header = header == null ? "Authorization" : header;
         }
     }
 
@@ -130,18 +174,17 @@ public record Spec(
      * writes, GET reads) or, with {@code dataDir}, by a shell run in the replica's environment
      * (compose: {@code exec}; local: a process with its environment, {@code ${DATA_DIR}} allowed).
      */
-    public record Writes(String path, String dataDir) {
-        public Writes {
-            path = path == null && dataDir == null ? "/api/data/{name}" : path;
-        }
-    }
+    public record Writes(String path, String dataDir) {}
 
     /**
      * @param create POSTed through the load balancer with {@code body}
-     * @param read GET through the load balancer, {@code {id}} replaced by the created id
-     * @param idField the JSON field of the create answer that holds the id
+     * @param body the request body
+     * @param contentType the body's content type (default: application/json when the body is a JSON object, else text/plain)
+     * @param read GET through the load balancer, {@code {id}} replaced by the created id; default: the create's Location
+     * @param idField the JSON field of the create answer that holds the id; without it the id comes from the
+     *     {@code Location} header's last segment, else from a field {@code id}
      */
-    public record State(String create, String body, String read, String idField) {}
+    public record State(String create, String body, String contentType, String read, String idField) {}
 
     /** Per-check settings; every check is enabled unless it says {@code enabled: false}. */
     public record Checks(
@@ -164,9 +207,19 @@ public record Spec(
             lockReleased = lockReleased == null ? new Toggle(null) : lockReleased;
             lbReachesAll = lbReachesAll == null ? new LbReachesAll(null, null, null, null) : lbReachesAll;
             crossReplicaState = crossReplicaState == null ? new CrossReplicaState(null, null) : crossReplicaState;
-            connectionHeadroom = connectionHeadroom == null ? new ConnectionHeadroom(null, null, null) : connectionHeadroom;
+            connectionHeadroom = connectionHeadroom == null ? new ConnectionHeadroom(null, null, null, null) : connectionHeadroom;
             startupBudget = startupBudget == null ? new StartupBudget(null, null) : startupBudget;
             freshState = freshState == null ? new Toggle(null) : freshState;
+        }
+
+        public Checks withLbReachesAll(LbReachesAll replacement) {
+            return new Checks(replicasHealthy, parallelStartup, sharedWrites, singleMigration, lockReleased, replacement,
+                    crossReplicaState, connectionHeadroom, startupBudget, freshState);
+        }
+
+        public Checks withConnectionHeadroom(ConnectionHeadroom replacement) {
+            return new Checks(replicasHealthy, parallelStartup, sharedWrites, singleMigration, lockReleased, lbReachesAll,
+                    crossReplicaState, replacement, startupBudget, freshState);
         }
     }
 
@@ -186,15 +239,13 @@ public record Spec(
 
     /**
      * @param requests how many requests go through the load balancer
-     * @param replicaHeader the response header that names the replica
-     * @param path the path requested
+     * @param replicaHeader a response header that names the replica (its id, host name or address), when there is one
+     * @param path the path requested (default: health.path)
      */
     public record LbReachesAll(Boolean enabled, Integer requests, String replicaHeader, String path) {
         public LbReachesAll {
             enabled = enabled == null || enabled;
             requests = requests == null ? 40 : requests;
-            replicaHeader = replicaHeader == null ? "X-Replica-Id" : replicaHeader;
-            path = path == null ? "/api/health" : path;
         }
     }
 
@@ -206,10 +257,11 @@ public record Spec(
     }
 
     /**
-     * @param poolSize each replica's pool size when the replica does not report it
+     * @param poolSize each replica's pool size, when the connections seen in the database may not show it
      * @param margin connections kept free for administrators, migrations and other clients
+     * @param poolField a field of the readiness answer that holds the pool size (dotted path, e.g. {@code pool.max})
      */
-    public record ConnectionHeadroom(Boolean enabled, Integer poolSize, Integer margin) {
+    public record ConnectionHeadroom(Boolean enabled, Integer poolSize, Integer margin, String poolField) {
         public ConnectionHeadroom {
             enabled = enabled == null || enabled;
             margin = margin == null ? 10 : margin;

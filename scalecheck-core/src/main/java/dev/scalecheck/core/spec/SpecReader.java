@@ -55,13 +55,61 @@ public final class SpecReader {
             throw new SpecException(describe(e, source, text), e);
         }
         if (spec == null) {
-            spec = new Spec(null, null, null, null, null, null, null, null, null, null);
+            spec = Spec.empty();
         }
+        spec = DemoPreset.applyTo(spec);
         validate(spec, source);
         return spec;
     }
 
-    private static void validate(Spec spec, String source) {
+    /**
+     * What a spec must say beyond its syntax, checked before anything starts.
+     *
+     * @throws SpecException naming the key and what to set
+     */
+    public static void validate(Spec spec, String source) {
+        if (spec.health().path() == null) {
+            throw new SpecException(source + ": health.path is missing; scalecheck polls each replica's own readiness endpoint, "
+                    + "so set health.path (e.g. /actuator/health/readiness or /health)");
+        }
+        if (spec.orchestrator().equals("compose") && spec.health().port() == null) {
+            throw new SpecException(source + ": health.port is missing; set it to the port the service listens on inside its "
+                    + "container");
+        }
+        for (int i = 0; i < spec.local().command().size(); i++) {
+            if (spec.local().command().get(i).contains("${" + Placeholders.PASSWORD + "}")) {
+                throw new SpecException(source + ": local.command[" + i + "] uses ${" + Placeholders.PASSWORD + "}; a password "
+                        + "must never be on a command line: pass it in local.environment (e.g. DATABASE_PASSWORD: ${"
+                        + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
+            }
+        }
+        if (spec.database().tool() != null) {
+            try {
+                dev.scalecheck.core.migration.MigrationTool.named(spec.database().tool());
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(source + ": database.tool: " + e.getMessage());
+            }
+        }
+        Spec.Auth auth = spec.probes().auth();
+        if (auth != null && (auth.env() == null) == (auth.file() == null)) {
+            throw new SpecException(source + ": probes.auth needs exactly one of env (an environment variable) or file, "
+                    + "holding the whole header value");
+        }
+        Spec.Writes writes = spec.probes().writes();
+        if (writes != null && writes.path() == null && writes.dataDir() == null) {
+            throw new SpecException(source + ": probes.writes needs dataDir (the shared directory) or path (an endpoint with {name})");
+        }
+        if (writes != null && writes.path() != null && !writes.path().contains("{name}")) {
+            throw new SpecException(source + ": probes.writes.path '" + writes.path() + "' has no {name}; e.g. /files/{name}");
+        }
+        Spec.State state = spec.probes().state();
+        if (state != null && state.create() == null) {
+            throw new SpecException(source + ": probes.state needs create (the path a POST stores something at)");
+        }
+        if (state != null && state.read() != null && !state.read().contains("{id}")) {
+            throw new SpecException(source + ": probes.state.read '" + state.read() + "' has no {id}; e.g. /items/{id}, "
+                    + "or leave read out to follow the create's Location header");
+        }
         if (spec.replicas() < 1 || spec.replicas() > Spec.MAX_REPLICAS) {
             throw new SpecException(source + ": replicas is " + spec.replicas() + "; expected 1 to " + Spec.MAX_REPLICAS);
         }

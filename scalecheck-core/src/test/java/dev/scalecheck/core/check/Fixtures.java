@@ -1,13 +1,17 @@
 package dev.scalecheck.core.check;
 
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.evidence.ConnectionUse;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.LoadBalancerTraffic;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.evidence.SharedWrites;
 import dev.scalecheck.core.evidence.StateProbe;
+import dev.scalecheck.core.migration.MigrationRecord;
 import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.spec.DemoPreset;
+import dev.scalecheck.core.spec.Markers;
 import dev.scalecheck.core.spec.Spec;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +30,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The demo's spec (its preset applied), a 60 s timeout and a 30 s start_period. */
     static Spec spec() {
-        Spec defaults = new Spec(null, null, null, null, null, null, null, null, null, null);
-        return defaults.withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        return DemoPreset.applyTo(Spec.empty().withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), Duration.ofSeconds(30))));
     }
 
     static List<Replica> replicas(int n) {
@@ -76,12 +80,22 @@ final class Fixtures {
     }
 
     static DatabaseState database() {
-        return new DatabaseState(List.of(), "flyway_schema_history", List.of(
-                new DatabaseState.MigrationRecord("1", "create items", true),
-                new DatabaseState.MigrationRecord("2", "create replica events", true),
-                new DatabaseState.MigrationRecord("3", "fill reference numbers", true),
-                new DatabaseState.MigrationRecord("4", "index items created at", true)),
-                "demo_migration", null, 151, 21, null);
+        return database(List.of(
+                new MigrationRecord("1", "create items", true, null),
+                new MigrationRecord("2", "create replica events", true, null),
+                new MigrationRecord("3", "fill reference numbers", true, null),
+                new MigrationRecord("4", "index items created at", true, null)));
+    }
+
+    /** The demo's database after start-up with this history: no lock held, every replica's 5 connections seen. */
+    static DatabaseState database(List<MigrationRecord> history) {
+        Map<String, Integer> peaks = new LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            peaks.put("api-" + i, 5);
+        }
+        return new DatabaseState(List.of(), "demo", List.of("flyway_schema_history", "schema_version"), "flyway_schema_history",
+                history, List.of(), "performance_schema.metadata_locks", null, "demo_migration", null, 151,
+                new ConnectionUse(peaks, 1, 21, 12, null), null);
     }
 
     static SharedWrites writes(int n) {
@@ -115,34 +129,45 @@ final class Fixtures {
     }
 
     static Evidence healthyEvidence() {
-        return new Evidence(spec(), replicas(4), healthy(4), healthyLogs(4), database(), writes(4), traffic(4), state(4));
+        return evidence(spec(), replicas(4), healthy(4), healthyLogs(4), database(), writes(4), traffic(4), state(4));
+    }
+
+    /** Evidence whose markers are the spec's (the demo's). */
+    static Evidence evidence(Spec spec, List<Replica> replicas, Map<String, ReplicaHealth> health, List<LogLine> logs,
+            DatabaseState database, SharedWrites writes, LoadBalancerTraffic traffic, StateProbe state) {
+        return new Evidence(spec, spec.markers(), replicas, health, logs, database, writes, traffic, state);
+    }
+
+    static Evidence with(Evidence e, Markers markers) {
+        return new Evidence(e.spec(), markers, e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(),
+                e.state());
     }
 
     static Evidence with(Evidence e, List<LogLine> logs) {
-        return new Evidence(e.spec(), e.replicas(), e.health(), logs, e.database(), e.writes(), e.loadBalancer(), e.state());
+        return evidence(e.spec(), e.replicas(), e.health(), logs, e.database(), e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, Map<String, ReplicaHealth> health) {
-        return new Evidence(e.spec(), e.replicas(), health, e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
+        return evidence(e.spec(), e.replicas(), health, e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, DatabaseState database) {
-        return new Evidence(e.spec(), e.replicas(), e.health(), e.logs(), database, e.writes(), e.loadBalancer(), e.state());
+        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), database, e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, SharedWrites writes) {
-        return new Evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), writes, e.loadBalancer(), e.state());
+        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), writes, e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, LoadBalancerTraffic traffic) {
-        return new Evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), traffic, e.state());
+        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), traffic, e.state());
     }
 
     static Evidence with(Evidence e, StateProbe state) {
-        return new Evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), state);
+        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), state);
     }
 
     static Evidence with(Evidence e, Spec spec) {
-        return new Evidence(spec, e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
+        return evidence(spec, e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
     }
 }

@@ -6,11 +6,13 @@ import io.undertow.server.handlers.proxy.ProxyHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real reverse proxy on a free 127.0.0.1 port (Undertow's LoadBalancingProxyClient): round
  * robin over the replicas; a replica that stops answering is taken out for a while and retried.
+ * It counts the requests each backend answered, as HAProxy's statistics do.
  */
 public final class EmbeddedLoadBalancer implements AutoCloseable {
     static {
@@ -22,10 +24,12 @@ public final class EmbeddedLoadBalancer implements AutoCloseable {
 
     private final Undertow server;
     private final int port;
+    private final CountingProxyClient counting;
 
-    private EmbeddedLoadBalancer(Undertow server, int port) {
+    private EmbeddedLoadBalancer(Undertow server, int port, CountingProxyClient counting) {
         this.server = server;
         this.port = port;
+        this.counting = counting;
     }
 
     public static EmbeddedLoadBalancer start(List<URI> backends) {
@@ -36,19 +40,25 @@ public final class EmbeddedLoadBalancer implements AutoCloseable {
         for (URI backend : backends) {
             client.addHost(backend);
         }
+        CountingProxyClient counting = new CountingProxyClient(client);
         Undertow server = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setIoThreads(2)
                 .setWorkerThreads(8)
-                .setHandler(ProxyHandler.builder().setProxyClient(client).setMaxRequestTime(30_000).setMaxConnectionRetries(1).build())
+                .setHandler(ProxyHandler.builder().setProxyClient(counting).setMaxRequestTime(30_000).setMaxConnectionRetries(1).build())
                 .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        return new EmbeddedLoadBalancer(server, port);
+        return new EmbeddedLoadBalancer(server, port, counting);
     }
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Requests each backend answered so far, by the backend's port. */
+    public Map<Integer, Integer> answeredByPort() {
+        return counting.counts();
     }
 
     @Override

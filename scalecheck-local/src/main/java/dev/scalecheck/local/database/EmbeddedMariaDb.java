@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * reused; TLS is off (MariaDB 11.4 otherwise generates a certificate at every start, which took
  * 8 to 15 s on this machine's 2 cores); name resolution is off. Grant checking is on: the server
  * starts without grant tables, and the first connection re-enables them and creates a
- * password-protected administrator, so every later client needs a password.
+ * password-protected administrator, so every later client needs a password. The performance
+ * schema runs with its metadata-lock instrument, so locks still held can be listed without
+ * knowing their names.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String VERSION = "11.4.5";
@@ -70,7 +72,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--skip-name-resolve")
-                    .addArg("--skip-ssl");
+                    .addArg("--skip-ssl")
+                    // user-level locks (GET_LOCK) listed by name-free discovery: performance_schema.metadata_locks
+                    .addArg("--performance-schema=ON")
+                    .addArg("--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

@@ -35,15 +35,22 @@ public final class LocalProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} with {@code environment} added to this process's own; its output goes
-     * to {@code <name>.stdout.log} and {@code <name>.stderr.log} in {@code workingDirectory}.
+     * Starts {@code command} with {@code environment} added to this process's own, in
+     * {@code workingDirectory}; its output goes to {@code <name>.stdout.log} and
+     * {@code <name>.stderr.log} in that directory.
      *
      * @param sink receives every line; called from the tail threads, so it must be thread-safe
      */
     public static LocalProcess start(String name, List<String> command, Map<String, String> environment,
             Path workingDirectory, Clock clock, Consumer<LogLine> sink) {
-        Path out = workingDirectory.resolve(name + ".stdout.log");
-        Path err = workingDirectory.resolve(name + ".stderr.log");
+        return start(name, command, environment, workingDirectory, workingDirectory, clock, sink);
+    }
+
+    /** As above, with the log files in {@code logDirectory} rather than the working directory. */
+    public static LocalProcess start(String name, List<String> command, Map<String, String> environment,
+            Path workingDirectory, Path logDirectory, Clock clock, Consumer<LogLine> sink) {
+        Path out = logDirectory.resolve(name + ".stdout.log");
+        Path err = logDirectory.resolve(name + ".stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -70,6 +77,14 @@ public final class LocalProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The process and every descendant it has now (a wrapper shell's real service among them). */
+    public List<Long> pids() {
+        List<Long> pids = new java.util.ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
     }
 
     public boolean isAlive() {
