@@ -14,10 +14,15 @@ final class Leftovers {
 
     /** Command lines of live processes started for a scalecheck run (replicas, the embedded database). */
     static List<String> runProcesses() {
+        return processes("scalecheck-run-");
+    }
+
+    /** Command lines of live processes that contain {@code text}. */
+    static List<String> processes(String text) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .map(p -> p.info().commandLine().orElse(""))
-                .filter(command -> command.contains("scalecheck-run-"))
+                .filter(command -> command.contains(text))
                 .toList();
     }
 

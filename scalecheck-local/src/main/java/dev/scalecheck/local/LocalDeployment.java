@@ -140,7 +140,12 @@ final class LocalDeployment implements Deployment {
             replicas.add(new Replica(index, id, "127.0.0.1:" + port, clock.instant()));
             backends.add(URI.create("http://127.0.0.1:" + port));
         }
-        balancer = EmbeddedLoadBalancer.start(backends);
+        EmbeddedLoadBalancer started = EmbeddedLoadBalancer.start(backends);
+        balancer = started;
+        for (int i = 0; i < replicas.size(); i++) {
+            URI backend = backends.get(i);
+            processes.get(replicas.get(i).id()).onExit(() -> started.remove(backend));
+        }
         return replicas;
     }
 

@@ -17,7 +17,7 @@ class HtmlRendererTest {
         String html = html();
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://", "https://", "<link", "src=\"");
         assertThat(html).contains("max_connections unknown: &lt;probe&gt; &amp; &quot;quotes&quot;");
-        assertThat(html).contains("<h1 class=\"fail\">SCALING TEST FAILED (2 of 4 checks)</h1>");
+        assertThat(html).contains("<h1 class=\"fail\">SCALING TEST FAILED, 2 of 4 checks failed, 1 of 4 checks skipped: cross-replica-state</h1>");
     }
 
     @Test

@@ -32,8 +32,8 @@ final class Reports {
         for (int i = 1; i <= 4; i++) {
             String id = "api-" + i;
             double acquired = 1.5 + 4 * (i - 1);
-            timelines.add(new ReplicaTimeline(id, T0, at(1.0), i == 1 ? null : at(1.2), at(acquired), at(acquired + 0.5),
-                    at(acquired + 4), at(acquired + 4.1), null));
+            timelines.add(new ReplicaTimeline(id, T0, at(1.0), i == 1 ? null : at(1.2), at(acquired), i == 1 ? at(acquired + 0.5) : null,
+                    i == 1 ? null : at(acquired + 0.5), at(acquired + 4), at(acquired + 4.1), null));
             health.add(new ReplicaHealth(id, T0, at(acquired + 4.2), "200 {\"status\":\"ready\"}", null, 5));
             logs.add(new LogLine(at(acquired + 4.1), id, LogLine.Stream.STDOUT, "Ready on port " + (40000 + i)));
             distribution.put(id, 10);
@@ -49,6 +49,6 @@ final class Reports {
         List<StepResult> steps = List.of(new StepResult(1, 7, "Resetting the environment", Duration.ofMillis(12), true, "new directory"),
                 new StepResult(3, 7, "Starting 4 replicas at once", Duration.ofMillis(1500), true, "4 started"));
         return new RunReport("0badc0de", "local", "api", 4, T0, Duration.ofMillis(27_400), steps, health, results, timelines,
-                distribution, logs, null);
+                40, distribution, logs, null);
     }
 }

@@ -100,7 +100,7 @@ public final class Run {
             List<Replica> ready = replicas.stream().filter(r -> polled.get(r.id()).ready()).toList();
             ConnectionSampler sampling = sampler;
             Evidence evidence = step(4, "Collecting evidence", () -> {
-                String none = "no replica became ready";
+                String none = "not judged: no replica became ready (replicas-healthy says why)";
                 SharedWrites writes = !enabled(BuiltInChecks.SHARED_WRITES) ? SharedWrites.skipped(DISABLED)
                         : ready.isEmpty() ? SharedWrites.skipped(none) : collector.writes(ready);
                 LoadBalancerTraffic sent = !enabled(BuiltInChecks.LB_REACHES_ALL) ? LoadBalancerTraffic.skipped(DISABLED)

@@ -32,6 +32,6 @@ class BuiltInChecksTest {
             }
         }
         assertThat(BuiltInChecks.all()).filteredOn(DatabaseCheck.class::isInstance).extracting(Check::id)
-                .containsExactly("single-migration", "lock-released", "fresh-state");
+                .containsExactly("single-migration", "lock-released", "connection-headroom", "fresh-state");
     }
 }

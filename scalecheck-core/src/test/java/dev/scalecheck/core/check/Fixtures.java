@@ -1,6 +1,7 @@
 package dev.scalecheck.core.check;
 
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.database.HeldLock;
 import dev.scalecheck.core.evidence.ConnectionUse;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
@@ -98,6 +99,91 @@ final class Fixtures {
                 new ConnectionUse(peaks, 1, 21, 12, null), null);
     }
 
+    /** A database state to change one part of, starting from the healthy demo's. */
+    static Db db() {
+        return new Db(database());
+    }
+
+    /** Builds a {@link DatabaseState} field by field, so a test names only what it changes. */
+    static final class Db {
+        private List<String> tablesBefore;
+        private String tool;
+        private List<String> lookedFor;
+        private String historyTable;
+        private List<MigrationRecord> history;
+        private List<HeldLock> locks;
+        private String locksSource;
+        private String locksUnavailable;
+        private String lockName;
+        private Long lockHolder;
+        private Integer maxConnections;
+        private ConnectionUse connections;
+
+        private Db(DatabaseState from) {
+            tablesBefore = from.tablesBeforeReplicas();
+            tool = from.tool();
+            lookedFor = from.lookedFor();
+            historyTable = from.historyTable();
+            history = from.history();
+            locks = from.locks();
+            locksSource = from.locksSource();
+            locksUnavailable = from.locksUnavailable();
+            lockName = from.lockName();
+            lockHolder = from.lockHolder();
+            maxConnections = from.maxConnections();
+            connections = from.connections();
+        }
+
+        Db tool(String name, List<String> tables) {
+            tool = name;
+            lookedFor = tables;
+            return this;
+        }
+
+        Db history(String table, List<MigrationRecord> rows) {
+            historyTable = table;
+            history = rows;
+            return this;
+        }
+
+        Db tablesBefore(List<String> tables) {
+            tablesBefore = tables;
+            return this;
+        }
+
+        Db locks(List<HeldLock> held) {
+            locks = held;
+            return this;
+        }
+
+        Db locksUnavailable(String why) {
+            locksUnavailable = why;
+            locksSource = null;
+            return this;
+        }
+
+        Db lockName(String name, Long holder) {
+            lockName = name;
+            lockHolder = holder;
+            return this;
+        }
+
+        Db maxConnections(Integer max) {
+            maxConnections = max;
+            return this;
+        }
+
+        Db connections(ConnectionUse use) {
+            connections = use;
+            return this;
+        }
+
+        DatabaseState build() {
+            return new DatabaseState(tablesBefore, tool, lookedFor, historyTable, history, locks, locksSource, locksUnavailable,
+                    lockName, lockHolder, maxConnections, connections, null);
+        }
+    }
+
     static SharedWrites writes(int n) {
         List<SharedWrites.Attempt> writes = new ArrayList<>();
         List<SharedWrites.Attempt> reads = new ArrayList<>();
@@ -144,27 +230,27 @@ final class Fixtures {
     }
 
     static Evidence with(Evidence e, List<LogLine> logs) {
-        return evidence(e.spec(), e.replicas(), e.health(), logs, e.database(), e.writes(), e.loadBalancer(), e.state());
+        return new Evidence(e.spec(), e.markers(), e.replicas(), e.health(), logs, e.database(), e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, Map<String, ReplicaHealth> health) {
-        return evidence(e.spec(), e.replicas(), health, e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
+        return new Evidence(e.spec(), e.markers(), e.replicas(), health, e.logs(), e.database(), e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, DatabaseState database) {
-        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), database, e.writes(), e.loadBalancer(), e.state());
+        return new Evidence(e.spec(), e.markers(), e.replicas(), e.health(), e.logs(), database, e.writes(), e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, SharedWrites writes) {
-        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), writes, e.loadBalancer(), e.state());
+        return new Evidence(e.spec(), e.markers(), e.replicas(), e.health(), e.logs(), e.database(), writes, e.loadBalancer(), e.state());
     }
 
     static Evidence with(Evidence e, LoadBalancerTraffic traffic) {
-        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), traffic, e.state());
+        return new Evidence(e.spec(), e.markers(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), traffic, e.state());
     }
 
     static Evidence with(Evidence e, StateProbe state) {
-        return evidence(e.spec(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), state);
+        return new Evidence(e.spec(), e.markers(), e.replicas(), e.health(), e.logs(), e.database(), e.writes(), e.loadBalancer(), state);
     }
 
     static Evidence with(Evidence e, Spec spec) {

@@ -11,11 +11,17 @@ class FreshStateCheckTest {
 
     @Test
     void failsWhenTheMigrationTableExistedBeforeTheReplicas() {
-        DatabaseState stale = new DatabaseState(List.of("flyway_schema_history", "items"), "flyway_schema_history",
-                Fixtures.database().history(), "demo_migration", null, 151, 21, null);
+        DatabaseState stale = Fixtures.db().tablesBefore(List.of("flyway_schema_history", "items")).build();
         CheckResult result = check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), stale));
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).startsWith("flyway_schema_history already existed before the replicas started");
         assertThat(result.details()).containsExactly("tables before the replicas: flyway_schema_history, items");
+    }
+
+    @Test
+    void passesWhenOnlyOtherTablesExisted() {
+        DatabaseState other = Fixtures.db().tablesBefore(List.of("items")).build();
+        assertThat(check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), other)).summary())
+                .isEqualTo("schema 'app' had no migration table (1 other table) before the replicas started");
     }
 }

@@ -3,26 +3,79 @@ package dev.scalecheck.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.database.HeldLock;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
+import dev.scalecheck.core.evidence.ReplicaHealth;
+import dev.scalecheck.core.spec.Markers;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LockReleasedCheckTest {
     private final Check check = new LockReleasedCheck();
 
     @Test
-    void failsNamingTheHolderConnectionAndTheReplicaThatNeverReleased() {
+    void failsNamingTheLockFoundWithoutItsNameAndTheReplicaHoldingIt() {
         Evidence healthy = Fixtures.healthyEvidence();
-        DatabaseState held = new DatabaseState(List.of(), "flyway_schema_history", healthy.database().history(),
-                "demo_migration", 17L, 151, 21, null);
+        DatabaseState held = Fixtures.db().locks(List.of(new HeldLock("user lock", "demo_migration", 17L, "127.0.0.1:51234",
+                null, "api-1"))).build();
         List<LogLine> logs = healthy.logs().stream()
                 .filter(l -> !(l.replica().equals("api-1") && l.text().startsWith("Released"))).toList();
         CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(healthy, held), logs));
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.summary()).isEqualTo("migration lock 'demo_migration' still held after start-up by connection 17 "
-                + "(api-1 acquired it and never released it); replicas that start later will wait on it");
-        assertThat(result.details()).contains("waited for it: api-2, api-3, api-4");
+        assertThat(result.summary()).isEqualTo("user lock 'demo_migration' still held by connection 17 of api-1 after start-up; "
+                + "replicas that start later will wait on it");
+        assertThat(result.details()).contains("api-1 logged acquiring the lock and never releasing it");
+    }
+
+    @Test
+    void failsOnAStuckLiquibaseLockNamingLockedBy() {
+        DatabaseState stuck = Fixtures.db().tool("liquibase", List.of("DATABASECHANGELOG"))
+                .locksUnavailable("the database cannot list user-level locks")
+                .lockName(null, null)
+                .locks(List.of(new HeldLock("table lock", "DATABASECHANGELOGLOCK", null, null,
+                        "LOCKED = 1, LOCKEDBY 'vm (10.0.0.2)', LOCKGRANTED 2026-11-29 02:48:52"))).build();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), stuck), Markers.preset("liquibase")));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).startsWith("table lock 'DATABASECHANGELOGLOCK' still held (LOCKED = 1, LOCKEDBY 'vm (10.0.0.2)'");
+    }
+
+    @Test
+    void passesSayingWhatWasLookedAtAndWhoTheLogsSayReleasedIt() {
+        CheckResult result = check.evaluate(Fixtures.healthyEvidence());
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("no lock held after start-up: no user-level lock (performance_schema.metadata_locks), "
+                + "'demo_migration' free; acquired and released by api-1, api-2, api-3, api-4 (their logs)");
+    }
+
+    @Test
+    void saysNothingOfWhoAcquiredItWhenNoLogShowsIt() {
+        DatabaseState flyway = Fixtures.db().tool("flyway", List.of("flyway_schema_history")).lockName(null, null).build();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), flyway), Markers.preset("flyway")));
+        assertThat(result.summary()).isEqualTo("no lock held after start-up: no user-level lock (performance_schema.metadata_locks)");
+    }
+
+    @Test
+    void skipsWithTheFixWhenLocksCannotBeListedAndNoneIsNamed() {
+        DatabaseState blind = Fixtures.db().tool("flyway", List.of("flyway_schema_history")).lockName(null, null)
+                .locksUnavailable("the database cannot list user-level locks (performance_schema is off); set database.lockName")
+                .build();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), blind));
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        assertThat(result.summary()).contains("set database.lockName");
+    }
+
+    @Test
+    void aServiceThatExitsBeforeMigratingIsNotAPass() {
+        Map<String, ReplicaHealth> dead = new LinkedHashMap<>();
+        Fixtures.healthy(4).forEach((id, h) -> dead.put(id, new ReplicaHealth(id, h.startedAt(), null, "no answer", 1, null)));
+        DatabaseState none = Fixtures.db().history(null, List.of()).build();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), dead), none),
+                List.<LogLine>of()));
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        assertThat(result.summary()).contains("replicas-healthy says why");
     }
 
     @Test

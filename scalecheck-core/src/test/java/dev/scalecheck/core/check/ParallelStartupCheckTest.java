@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.evidence.Evidence;
+import dev.scalecheck.core.evidence.ReplicaHealth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,26 @@ class ParallelStartupCheckTest {
     }
 
     @Test
-    void cannotDecideWithFewerThanTwoReadyReplicas() {
+    void leavesItToReplicasHealthyWhenFewerThanTwoBecameReadyAndTheRestExited() {
+        java.util.Map<String, ReplicaHealth> health = new java.util.LinkedHashMap<>();
+        Fixtures.healthy(4).forEach((id, h) -> health.put(id, id.equals("api-1") ? h
+                : new ReplicaHealth(id, h.startedAt(), null, "no answer", 1, null)));
+        Evidence one = Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), List.of(Fixtures.line(3, "api-1", "Ready on port 1"))),
+                health);
+        CheckResult result = check.evaluate(one);
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        assertThat(result.summary()).contains("only api-1 finished start-up").contains("replicas-healthy says why");
+    }
+
+    @Test
+    void replicasStillStartingAtTheTimeoutAreNotParallel() {
+        java.util.Map<String, ReplicaHealth> health = new java.util.LinkedHashMap<>(Fixtures.healthy(4));
+        health.put("api-4", new ReplicaHealth("api-4", Fixtures.T0, null, "503 {\"reason\":\"migrations_pending\"}", null, null));
         Evidence healthy = Fixtures.healthyEvidence();
-        Evidence one = Fixtures.with(Fixtures.with(healthy, List.of(Fixtures.line(3, "api-1", "Ready on port 1"))),
-                java.util.Map.of());
-        assertThat(check.evaluate(one).status()).isEqualTo(Status.ERROR);
+        List<LogLine> logs = healthy.logs().stream().filter(l -> !l.replica().equals("api-4")).toList();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(healthy, health), logs));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("api-4 still starting after 60.0 s while api-1, api-2, api-3 finished: "
+                + "the start-up spread exceeds 5s");
     }
 }

@@ -24,11 +24,13 @@ public final class EmbeddedLoadBalancer implements AutoCloseable {
 
     private final Undertow server;
     private final int port;
+    private final LoadBalancingProxyClient client;
     private final CountingProxyClient counting;
 
-    private EmbeddedLoadBalancer(Undertow server, int port, CountingProxyClient counting) {
+    private EmbeddedLoadBalancer(Undertow server, int port, LoadBalancingProxyClient client, CountingProxyClient counting) {
         this.server = server;
         this.port = port;
+        this.client = client;
         this.counting = counting;
     }
 
@@ -49,11 +51,16 @@ public final class EmbeddedLoadBalancer implements AutoCloseable {
                 .build();
         server.start();
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        return new EmbeddedLoadBalancer(server, port, counting);
+        return new EmbeddedLoadBalancer(server, port, client, counting);
     }
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Takes a backend out of the rotation, as a platform drops a container that ended. */
+    public void remove(URI backend) {
+        client.removeHost(backend);
     }
 
     /** Requests each backend answered so far, by the backend's port. */

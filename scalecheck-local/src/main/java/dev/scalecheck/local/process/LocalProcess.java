@@ -110,6 +110,11 @@ public final class LocalProcess implements AutoCloseable {
         return exitCode();
     }
 
+    /** Runs {@code action} once the process has ended (at once, on another thread, if it already has). */
+    public void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
     /** Sends SIGTERM. */
     public void terminate() {
         process.destroy();

@@ -73,6 +73,11 @@ public final class LiquibaseNotesApplication {
         synchronized (this) {
             pool = dataSource;
         }
+        String index = System.getenv("REPLICA_INDEX");
+        if (settings.delayOthersSeconds() > 0 && index != null && !index.equals("1")) {
+            log.info("Replica {}: waiting {} s before migrating (DELAY_OTHERS_SECONDS)", index, settings.delayOthersSeconds());
+            Thread.sleep(settings.delayOthersSeconds() * 1000L);
+        }
         migrate(dataSource, settings);
         api.ready(dataSource);
 

@@ -12,7 +12,8 @@ record Settings(
         int poolSize,
         String apiToken,
         int lockWaitMinutes,
-        int lockPollSeconds) {
+        int lockPollSeconds,
+        int delayOthersSeconds) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(
@@ -24,7 +25,8 @@ record Settings(
                 number(env, "POOL_SIZE", 10),
                 text(env, "API_TOKEN", null),
                 number(env, "LOCK_WAIT_MINUTES", 5),
-                number(env, "LOCK_POLL_SECONDS", 10));
+                number(env, "LOCK_POLL_SECONDS", 10),
+                number(env, "DELAY_OTHERS_SECONDS", 0));
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {
