@@ -28,7 +28,7 @@ class RunCommandIT {
                 .contains("[3/7] Starting 2 replicas at once... 2 started")
                 .containsPattern("(?m)^PASS +lb-reaches-all +10 requests through .*api-1 5, api-2 5")
                 .containsPattern("(?m)^SKIPPED +fresh-state +disabled in the spec")
-                .contains("SCALING TEST PASSED (10 checks, 2 replicas");
+                .contains("SCALING TEST PASSED, 1 of 10 checks skipped: fresh-state (2 replicas");
         assertThat(Leftovers.runProcesses()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ class RunCommandIT {
         Cli.Outcome missing = Cli.scalecheck("run", "-f", dir.resolve("nope.yml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.output()).contains("nope.yml does not exist; pass the spec with -f");
-        Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\n");
+        Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\nhealth: { path: /health }\n");
         Cli.Outcome unknown = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: compose, local");

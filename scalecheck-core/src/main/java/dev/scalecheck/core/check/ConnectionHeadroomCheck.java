@@ -37,10 +37,12 @@ final class ConnectionHeadroomCheck extends DatabaseCheck {
         int margin = evidence.spec().checks().connectionHeadroom().margin();
         Map<String, Integer> pools = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
+        // replicas of one service share its pool configuration: a replica seen with fewer
+        // connections had not filled its pool yet (or died first), so the most any held counts
+        Integer observed = use.peakByReplica().values().stream().max(Integer::compare).orElse(null);
         for (Replica replica : evidence.replicas()) {
-            Optional<Integer> pool = max(use.peakByReplica().get(replica.id()),
-                    evidence.health(replica.id()).map(ReplicaHealth::poolMax).orElse(null), configured);
-            pool.ifPresent(size -> pools.put(replica.id(), size));
+            max(observed, evidence.health(replica.id()).map(ReplicaHealth::poolMax).orElse(null), configured)
+                    .ifPresent(size -> pools.put(replica.id(), size));
             Cause.of(evidence, replica.id()).filter(c -> c.is(Cause.Known.TOO_MANY_CONNECTIONS))
                     .filter(c -> !evidence.health(replica.id()).map(ReplicaHealth::ready).orElse(false))
                     .ifPresent(c -> refused.add(replica.id() + " never became ready: " + c.describe()));
@@ -54,20 +56,15 @@ final class ConnectionHeadroomCheck extends DatabaseCheck {
                             + "), set checks.connection-headroom.poolSize for the arithmetic", refused, List.of());
         }
         int typical = pools.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        List<String> assumed = new ArrayList<>();
-        for (Replica replica : evidence.replicas()) {
-            if (!pools.containsKey(replica.id())) {
-                pools.put(replica.id(), typical);
-                assumed.add(replica.id());
-            }
-        }
+        evidence.replicas().forEach(replica -> pools.putIfAbsent(replica.id(), typical));
         int total = pools.values().stream().mapToInt(Integer::intValue).sum();
         int needed = total + margin;
         String poolText = pools.values().stream().distinct().count() == 1
                 ? Words.count(pools.size(), "replica") + " x pool " + typical
                 : pools.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" + "));
         String sum = poolText + " = " + Words.count(total, "connection") + " + margin " + margin + " = " + needed;
-        String source = source(use, configured, assumed);
+        boolean reported = evidence.health().values().stream().anyMatch(h -> h.poolMax() != null);
+        String source = source(use, reported ? evidence.spec().checks().connectionHeadroom().poolField() : null, configured);
         List<String> facts = new ArrayList<>();
         use.peakByReplica().forEach((replica, peak) -> facts.add(replica + ": at most " + Words.count(peak, "connection")
                 + " at once in the database's process list"));
@@ -97,16 +94,16 @@ final class ConnectionHeadroomCheck extends DatabaseCheck {
         return Optional.ofNullable(best);
     }
 
-    private static String source(ConnectionUse use, Integer configured, List<String> assumed) {
+    private static String source(ConnectionUse use, String poolField, Integer configured) {
         List<String> parts = new ArrayList<>();
         if (!use.peakByReplica().isEmpty()) {
-            parts.add("pool = the most connections each replica held, as the database listed them");
+            parts.add("pool = the most connections one replica held at once, as the database listed them");
+        }
+        if (poolField != null) {
+            parts.add("or the readiness answer's " + poolField + " when larger");
         }
         if (configured != null) {
             parts.add("at least poolSize " + configured + " from the spec");
-        }
-        if (!assumed.isEmpty()) {
-            parts.add("the same pool assumed for " + Timeline.names(assumed));
         }
         return String.join("; ", parts);
     }

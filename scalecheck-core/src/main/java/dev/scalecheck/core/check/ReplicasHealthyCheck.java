@@ -3,7 +3,9 @@ package dev.scalecheck.core.check;
 import dev.scalecheck.core.Words;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.ReplicaHealth;
+import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.spec.Markers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +42,8 @@ final class ReplicasHealthyCheck implements Check {
                         + cause.map(c -> ": " + c.describe()).or(() -> lastLine(evidence, replica.id())).orElse(""));
             } else {
                 problems.add(replica.id() + " not ready after " + timeout + " (GET " + path + " answered " + health.lastAnswer() + ")"
-                        + cause.map(c -> ": " + c.describe()).orElse(""));
+                        + cause.filter(c -> c.explanation() != null).map(c -> ": " + c.describe())
+                                .or(() -> waiting(evidence, replica.id())).orElse(""));
             }
         }
         if (!problems.isEmpty()) {
@@ -50,6 +53,16 @@ final class ReplicasHealthyCheck implements Check {
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();
         return CheckResult.pass(ID, expected + " of " + Words.count(expected, "replica") + " ready on their own " + path
                 + " (slowest " + slowest.replica() + " in " + Timeline.seconds(slowest.timeToReady()) + ")", seen);
+    }
+
+    /** A replica whose log says it is waiting for a lock, and not that it got it since. */
+    private static Optional<String> waiting(Evidence evidence, String replica) {
+        Optional<LogLine> wait = evidence.markers(replica, Markers.Kind.LOCK_WAIT).stream().reduce((a, b) -> b);
+        Optional<LogLine> acquired = evidence.markers(replica, Markers.Kind.LOCK_ACQUIRED).stream().reduce((a, b) -> b);
+        if (wait.isEmpty() || acquired.filter(a -> a.at().isAfter(wait.get().at())).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(": still waiting for the migration lock (" + Timeline.quote(wait.get().text()) + ")");
     }
 
     private static Optional<String> lastLine(Evidence evidence, String replica) {

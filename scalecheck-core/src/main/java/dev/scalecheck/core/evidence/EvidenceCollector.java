@@ -312,7 +312,9 @@ public final class EvidenceCollector {
         if (!created.ok()) {
             return new StateProbe(null, null, "POST " + probe.create() + " answered " + created.describe(), List.of(), null);
         }
-        Optional<URI> read = readUri(probe, created, base);
+        String id = idOf(probe, created);
+        Optional<URI> read = probe.read() != null ? Optional.ofNullable(id).map(known -> base.resolve(probe.read().replace("{id}", known)))
+                : created.header("Location").map(base::resolve);
         if (read.isEmpty()) {
             return new StateProbe(null, null, "POST " + probe.create() + " answered with no id: no "
                     + (probe.idField() != null ? "'" + probe.idField() + "' field" : "Location header and no 'id' field")
@@ -330,7 +332,7 @@ public final class EvidenceCollector {
                     : single(difference(ahead, deployment.loadBalancerCounts()));
             results.add(new StateProbe.Read(on, answer.status(), answer.describe()));
         }
-        return new StateProbe(read.get().getPath(), createdOn, null, results, null);
+        return new StateProbe(id != null ? id : read.get().getPath(), createdOn, null, results, null);
     }
 
     private static String contentType(Spec.State probe) {
@@ -340,22 +342,17 @@ public final class EvidenceCollector {
         return probe.body() != null && probe.body().strip().startsWith("{") ? "application/json" : "text/plain";
     }
 
-    /** Where to read the created thing: {@code read} with the id from the field or the Location, else the Location itself. */
-    private static Optional<URI> readUri(Spec.State probe, HttpAnswer created, URI base) {
-        Optional<String> location = created.header("Location");
-        String id = null;
+    /** The created thing's id: the {@code idField} of the answer, else the Location's last segment, else a field {@code id}. */
+    private static String idOf(Spec.State probe, HttpAnswer created) {
         if (probe.idField() != null) {
-            id = field(created.body(), probe.idField());
-        } else if (location.isPresent()) {
+            return field(created.body(), probe.idField());
+        }
+        Optional<String> location = created.header("Location");
+        if (location.isPresent()) {
             String path = URI.create(location.get()).getPath();
-            id = path.substring(path.lastIndexOf('/') + 1);
-        } else {
-            id = field(created.body(), "id");
+            return path.substring(path.lastIndexOf('/') + 1);
         }
-        if (probe.read() != null) {
-            return id == null ? Optional.empty() : Optional.of(base.resolve(probe.read().replace("{id}", id)));
-        }
-        return location.map(base::resolve);
+        return field(created.body(), "id");
     }
 
     private static String field(String body, String name) {

@@ -32,7 +32,7 @@ class ConnectionHeadroomCheckTest {
     void passesWithTheArithmeticFromTheDatabasesOwnView() {
         assertThat(check.evaluate(Fixtures.healthyEvidence()).summary())
                 .isEqualTo("4 replicas x pool 5 = 20 connections + margin 10 = 30 <= max_connections 151 (pool = the most "
-                        + "connections each replica held, as the database listed them)");
+                        + "connections one replica held at once, as the database listed them; or the readiness answer's pool.max when larger)");
     }
 
     @Test

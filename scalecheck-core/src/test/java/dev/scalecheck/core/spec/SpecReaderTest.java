@@ -86,4 +86,64 @@ class SpecReaderTest {
         assertThat(DurationText.parse("90")).isEqualTo(Duration.ofSeconds(90));
         assertThat(DurationText.format(Duration.ofSeconds(120))).isEqualTo("2m");
     }
+
+    @Test
+    void theDemoPresetAppliesOnlyToASpecThatRunsTheDemo() {
+        Spec demo = reader.parse("", "s.yml");
+        assertThat(demo.database().lockName()).isEqualTo("demo_migration");
+        assertThat(demo.checks().lbReachesAll().replicaHeader()).isEqualTo("X-Replica-Id");
+
+        Spec own = reader.parse("""
+                local:
+                  command: [java, -jar, app.jar]
+                health: { path: /health }
+                """, "s.yml");
+        assertThat(own.isDemo()).isFalse();
+        assertThat(own.database().lockName()).isNull();
+        assertThat(own.database().tool()).isNull();
+        assertThat(own.markers()).isNull();
+        assertThat(own.probes().writes()).isNull();
+        assertThat(own.probes().state()).isNull();
+        assertThat(own.checks().lbReachesAll().replicaHeader()).isNull();
+        assertThat(own.checks().lbReachesAll().path()).isNull();
+        assertThat(own.checks().connectionHeadroom().poolField()).isNull();
+    }
+
+    @Test
+    void aServiceOfOnesOwnMustNameItsReadinessEndpoint() {
+        assertThatThrownBy(() -> reader.parse("local:\n  command: [java, -jar, app.jar]\n", "s.yml"))
+                .hasMessageStartingWith("s.yml: health.path is missing; scalecheck polls each replica's own readiness endpoint");
+        assertThatThrownBy(() -> reader.parse("orchestrator: compose\nhealth: { path: /health }\n", "s.yml"))
+                .hasMessageStartingWith("s.yml: health.port is missing");
+    }
+
+    @Test
+    void thePasswordPlaceholderIsRefusedOnTheCommandLine() {
+        assertThatThrownBy(() -> reader.parse("""
+                local:
+                  command: [java, "-Dpassword=${DB_PASSWORD}", -jar, app.jar]
+                health: { path: /health }
+                """, "s.yml"))
+                .hasMessageStartingWith("s.yml: local.command[1] uses ${DB_PASSWORD}; a password must never be on a command line");
+        Spec allowed = reader.parse("""
+                local:
+                  command: [java, -jar, app.jar]
+                  environment: { SPRING_DATASOURCE_PASSWORD: "${DB_PASSWORD}" }
+                health: { path: /health }
+                """, "s.yml");
+        assertThat(allowed.local().environment()).containsEntry("SPRING_DATASOURCE_PASSWORD", "${DB_PASSWORD}");
+    }
+
+    @Test
+    void probesAndToolsAreCheckedBeforeAnythingStarts() {
+        String own = "local: { command: [app] }\nhealth: { path: /health }\n";
+        assertThatThrownBy(() -> reader.parse(own + "database: { tool: hibernate }\n", "s.yml"))
+                .hasMessageContaining("unknown migration tool 'hibernate'; expected one of: flyway, liquibase, schema_version, demo");
+        assertThatThrownBy(() -> reader.parse(own + "probes: { auth: { header: Authorization } }\n", "s.yml"))
+                .hasMessageContaining("probes.auth needs exactly one of env");
+        assertThatThrownBy(() -> reader.parse(own + "probes: { writes: { path: /files } }\n", "s.yml"))
+                .hasMessageContaining("probes.writes.path '/files' has no {name}");
+        assertThatThrownBy(() -> reader.parse(own + "probes: { state: { read: \"/x/{id}\" } }\n", "s.yml"))
+                .hasMessageContaining("probes.state needs create");
+    }
 }
