@@ -70,7 +70,7 @@ class ComposeExampleIT {
             assertThat(outcome.output()).containsPattern("(?m)^PASS +" + check + " ");
         }
         assertThat(outcome.output()).containsPattern("(?m)^PASS +lb-reaches-all +40 requests through http://127.0.0.1:8080/api/health, "
-                + "0 errors, every replica answered: api-1 \\d+, api-2 \\d+, api-3 \\d+, api-4 \\d+");
+                + "0 errors, every ready replica answered: api-1 \\d+, api-2 \\d+, api-3 \\d+, api-4 \\d+");
         assertThat(outcome.output()).contains("SCALING TEST PASSED, 10 checks (4 replicas");
     }
 

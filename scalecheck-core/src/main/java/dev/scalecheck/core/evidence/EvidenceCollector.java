@@ -379,13 +379,17 @@ public final class EvidenceCollector {
         return delta.size() == 1 ? delta.keySet().iterator().next() : null;
     }
 
-    /** A header value names a replica by id; compose replicas may answer with their container host name instead. */
-    private static String replicaName(String headerValue, List<Replica> replicas) {
+    /**
+     * A header value names a replica by id, by its container's host name (compose replicas answer
+     * with it), or by its address (a load balancer's header such as HAProxy's {@code %si}).
+     */
+    private String replicaName(String headerValue, List<Replica> replicas) {
         for (Replica replica : replicas) {
             if (replica.id().equals(headerValue) || replica.address().startsWith(headerValue)) {
                 return replica.id();
             }
         }
-        return headerValue;
+        String owner = deployment.replicasOf(replicas, List.of(headerValue)).get(headerValue);
+        return owner != null ? owner : headerValue;
     }
 }
