@@ -79,6 +79,23 @@ class DemoCommandIT {
         assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED, \\d+ of 10 checks failed");
     }
 
+    /**
+     * 32 replicas x a pool of 5 (and the demo's lock session) exceed MariaDB's 151 connections:
+     * the replicas the database refuses are connection-headroom's finding, with the arithmetic,
+     * and no migration check fails for a death that had nothing to do with migrations.
+     */
+    @Test
+    void thirtyTwoReplicasFailConnectionHeadroomWithTheArithmetic() {
+        Cli.Outcome outcome = Cli.scalecheck("demo", "--plain", "--replicas", "32");
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.output())
+                .containsPattern("(?m)^FAIL +connection-headroom +32 replicas x pool \\d+ = \\d+ connections \\+ margin 10 = \\d+ "
+                        + "> max_connections 151: under load some replicas cannot get a connection")
+                .containsPattern("(?m)^PASS +single-migration ")
+                .containsPattern("(?m)^PASS +lock-released ");
+        assertThat(Leftovers.runProcesses()).isEmpty();
+    }
+
     @Test
     void readonlyDataOnReplicaTwoFailsOnlySharedWrites() {
         Cli.Outcome outcome = Cli.scalecheck("demo", "--fault", "readonly-data", "--fault-replica", "2");
