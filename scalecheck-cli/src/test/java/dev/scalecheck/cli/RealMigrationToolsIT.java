@@ -49,8 +49,8 @@ class RealMigrationToolsIT {
             }
         }
         if (died == null) {
-            // no replica lost the race this time: everything holds
-            assertThat(run.code()).as(run.output()).isZero();
+            // no replica lost the race this time: the history holds
+            assertThat(run.status("single-migration")).as(run.output()).isEqualTo("PASS");
             assertThat(run.summary("single-migration")).contains("DATABASECHANGELOG records each of 6 migrations once");
         } else {
             // a replica lost Liquibase's race to create DATABASECHANGELOG (4 runs in 5 here): named, with its cause
@@ -60,6 +60,12 @@ class RealMigrationToolsIT {
                     + "before it takes its lock").contains("Table 'DATABASECHANGELOG' already exists");
             assertThat(run.details("replicas-healthy")).contains(died.path("replica").asText() + " exited with code 1");
         }
+        if (run.status("parallel-startup").equals("FAIL")) {
+            // waiters poll the lock table (every 2 s here): Liquibase serializes a start-up, and the gaps say so
+            assertThat(run.details("parallel-startup")).contains("waited for the migration lock");
+        }
+        assertThat(run.code()).as(run.output()).isEqualTo(run.results().values().stream()
+                .anyMatch(result -> result.path("status").asText().equals("FAIL")) ? 1 : 0);
         assertThat(run.status("lock-released")).isEqualTo("PASS");
         assertThat(run.summary("lock-released")).contains("DATABASECHANGELOGLOCK unlocked");
         assertThat(run.status("lb-reaches-all")).isEqualTo("PASS");

@@ -80,6 +80,15 @@ final class Fixtures {
         return health;
     }
 
+    /** Every replica exited with code 1 before it became ready. */
+    static Map<String, ReplicaHealth> exited(int n) {
+        Map<String, ReplicaHealth> health = new LinkedHashMap<>();
+        for (int i = 1; i <= n; i++) {
+            health.put("api-" + i, new ReplicaHealth("api-" + i, T0, null, "no answer", 1, null));
+        }
+        return health;
+    }
+
     static DatabaseState database() {
         return database(List.of(
                 new MigrationRecord("1", "create items", true, null),

@@ -8,7 +8,6 @@ import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.spec.Markers;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,7 @@ class LockReleasedCheckTest {
 
     @Test
     void aServiceThatExitsBeforeMigratingIsNotAPass() {
-        Map<String, ReplicaHealth> dead = new LinkedHashMap<>();
-        Fixtures.healthy(4).forEach((id, h) -> dead.put(id, new ReplicaHealth(id, h.startedAt(), null, "no answer", 1, null)));
+        Map<String, ReplicaHealth> dead = Fixtures.exited(4);
         DatabaseState none = Fixtures.db().history(null, List.of()).build();
         CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), dead), none),
                 List.<LogLine>of()));

@@ -25,13 +25,8 @@ class ReplicasHealthyCheckTest {
 
     @Test
     void namesAReplicaThatExitedWithItsFatalLine() {
-        Evidence healthy = Fixtures.healthyEvidence();
-        Map<String, ReplicaHealth> health = new LinkedHashMap<>(healthy.health());
-        health.put("api-2", new ReplicaHealth("api-2", Fixtures.T0, null, "no answer", 1, null));
-        List<dev.scalecheck.core.LogLine> logs = new ArrayList<>(healthy.logs());
-        logs.add(Fixtures.line(20, "api-2", "FATAL: timed out after 20 s waiting for migration lock 'demo_migration'"));
-        logs.add(Fixtures.line(20.1, "api-2", "Shutdown complete"));
-        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(healthy, health), logs));
+        CheckResult result = check.evaluate(apiTwoExitedSaying(
+                "FATAL: timed out after 20 s waiting for migration lock 'demo_migration'", "Shutdown complete"));
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).startsWith("api-2 exited with code 1 before becoming ready: it gave up waiting for a lock "
                 + "another replica held ('FATAL: timed out after 20 s");
@@ -39,15 +34,11 @@ class ReplicasHealthyCheckTest {
 
     @Test
     void namesTheRootCauseOfAnUnknownDeathWithoutColourCodes() {
-        Evidence healthy = Fixtures.healthyEvidence();
-        Map<String, ReplicaHealth> health = new LinkedHashMap<>(healthy.health());
-        health.put("api-2", new ReplicaHealth("api-2", Fixtures.T0, null, "no answer", 1, null));
-        List<dev.scalecheck.core.LogLine> logs = new ArrayList<>(healthy.logs());
-        logs.add(Fixtures.line(2, "api-2", "2026-11-29T02:47:49Z \u001b[1;31mERROR\u001b[0;39m liquibase.ui : Application run failed"));
-        logs.add(Fixtures.line(2, "api-2", "com.zaxxer.hikari.pool.HikariPool$PoolInitializationException: Failed to initialize pool"));
-        logs.add(Fixtures.line(2, "api-2", "Caused by: java.sql.SQLException: Access denied for user 'notes'@'localhost'"));
-        logs.add(Fixtures.line(2, "api-2", "\tat com.zaxxer.hikari.pool.HikariPool.checkFailFast(HikariPool.java:100)"));
-        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(healthy, health), logs));
+        CheckResult result = check.evaluate(apiTwoExitedSaying(
+                "2026-11-29T02:47:49Z \u001b[1;31mERROR\u001b[0;39m liquibase.ui : Application run failed",
+                "com.zaxxer.hikari.pool.HikariPool$PoolInitializationException: Failed to initialize pool",
+                "Caused by: java.sql.SQLException: Access denied for user 'notes'@'localhost'",
+                "\tat com.zaxxer.hikari.pool.HikariPool.checkFailFast(HikariPool.java:100)"));
         assertThat(result.summary()).isEqualTo("api-2 exited with code 1 before becoming ready: "
                 + "'java.sql.SQLException: Access denied for user 'notes'@'localhost''");
     }
@@ -58,5 +49,17 @@ class ReplicasHealthyCheckTest {
         Evidence three = Fixtures.evidence(healthy.spec(), Fixtures.replicas(3), Fixtures.healthy(3), healthy.logs(),
                 healthy.database(), healthy.writes(), healthy.loadBalancer(), healthy.state());
         assertThat(check.evaluate(three).summary()).isEqualTo("expected 4 replicas, found 3");
+    }
+
+    /** The healthy demo, but api-2 exited with code 1 after writing these lines. */
+    private static Evidence apiTwoExitedSaying(String... lines) {
+        Evidence healthy = Fixtures.healthyEvidence();
+        Map<String, ReplicaHealth> health = new LinkedHashMap<>(healthy.health());
+        health.put("api-2", new ReplicaHealth("api-2", Fixtures.T0, null, "no answer", 1, null));
+        List<dev.scalecheck.core.LogLine> logs = new ArrayList<>(healthy.logs());
+        for (String line : lines) {
+            logs.add(Fixtures.line(20, "api-2", line));
+        }
+        return Fixtures.with(Fixtures.with(healthy, health), logs);
     }
 }

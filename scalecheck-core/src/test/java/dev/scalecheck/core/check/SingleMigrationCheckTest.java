@@ -9,7 +9,6 @@ import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.migration.MigrationRecord;
 import dev.scalecheck.core.spec.Markers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,8 +120,7 @@ class SingleMigrationCheckTest {
 
     @Test
     void aServiceThatExitsBeforeMigratingIsReplicasHealthysFinding() {
-        Map<String, ReplicaHealth> dead = new LinkedHashMap<>();
-        Fixtures.healthy(4).forEach((id, h) -> dead.put(id, new ReplicaHealth(id, h.startedAt(), null, "no answer", 1, null)));
+        Map<String, ReplicaHealth> dead = Fixtures.exited(4);
         DatabaseState none = Fixtures.db().history(null, List.of()).build();
         Evidence evidence = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), dead), none), List.<LogLine>of());
         CheckResult result = check.evaluate(evidence);
