@@ -97,6 +97,9 @@ public final class ConsoleRenderer implements Renderer {
         if (report.passed()) {
             return "SCALING TEST PASSED" + (skipped.isEmpty() ? ", " + Words.count(report.results().size(), "check") : skips);
         }
+        if (report.failed() == 0) {
+            return "SCALING TEST NOT PASSED, nothing was judged" + skips;
+        }
         return "SCALING TEST FAILED, " + report.failed() + " of " + Words.count(report.results().size(), "check") + " failed" + skips;
     }
 }

@@ -63,8 +63,9 @@ public record RunReport(
         return results.stream().filter(r -> r.status() == Status.SKIPPED).map(CheckResult::id).toList();
     }
 
+    /** No environment error, no check failed, and at least one check was judged: a run that judged nothing proves nothing. */
     @JsonProperty("passed")
     public boolean passed() {
-        return environmentError == null && failed() == 0;
+        return environmentError == null && failed() == 0 && results.stream().anyMatch(r -> r.status() == Status.PASS);
     }
 }
