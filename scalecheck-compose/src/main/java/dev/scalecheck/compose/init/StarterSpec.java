@@ -74,8 +74,12 @@ public final class StarterSpec {
         lines.add("database:");
         Optional<String> schema = database.flatMap(d -> environment(services.get(d), "MARIADB_DATABASE", "MYSQL_DATABASE"));
         lines.add("  " + value("name", schema, "app", "the application's schema (no MARIADB_DATABASE on the database)", todos));
-        lines.add("  lockName: demo_migration   # TODO: the named lock your service migrates under (GET_LOCK)");
-        lines.add("markers: demo                # TODO: demo | flyway | liquibase | { preset: flyway, ready: 'Started .*' }");
+        lines.add("  # tool: flyway              # TODO: flyway | liquibase | schema_version; found from the history table when absent");
+        lines.add("# probes:                     # TODO: each enables a check that is skipped without it");
+        lines.add("#   writes: { dataDir: /app/data }                  # shared-writes: the shared data directory");
+        lines.add("#   state: { create: /items, body: '{\"a\": 1}' }     # cross-replica-state: a POST that stores something");
+        lines.add("# checks:");
+        lines.add("#   lb-reaches-all: { replicaHeader: X-Served-By }  # a response header naming the replica");
         todos[0] += 2;
         return new Draft(String.join("\n", lines) + "\n", todos[0]);
     }
