@@ -28,6 +28,9 @@ record Cause(Known known, String owner, String line, String explanation) {
         LOCK_WAIT_TIMEOUT(LockReleasedCheck.ID,
                 "Lock wait timeout exceeded|Could not acquire change ?log lock|timed out after .* waiting for .*lock",
                 "it gave up waiting for a lock another replica held"),
+        CONNECTOR_J_KEYWORDS(ReplicasHealthyCheck.ID, "HHH000339.*Unknown column 'RESERVED'",
+                "MySQL Connector/J asked MariaDB for INFORMATION_SCHEMA.KEYWORDS.RESERVED, which MariaDB has not got, and "
+                        + "Hibernate could not read the database's metadata; add ?useInformationSchema=false to the JDBC URL"),
         UNKNOWN(ReplicasHealthyCheck.ID, null, null);
 
         private final String owner;

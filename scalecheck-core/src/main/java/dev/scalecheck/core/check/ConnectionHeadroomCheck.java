@@ -69,8 +69,9 @@ final class ConnectionHeadroomCheck extends DatabaseCheck {
         use.peakByReplica().forEach((replica, peak) -> facts.add(replica + ": at most " + Words.count(peak, "connection")
                 + " at once in the database's process list"));
         if (use.unavailable() == null) {
-            facts.add("at most " + Words.count(use.peakTotal(), "session") + " in all (" + use.peakUntraced() + " from other clients), "
-                    + Words.count(use.samples(), "reading"));
+            facts.add("at most " + Words.count(use.peakTotal(), "session") + " at once in all, and at most " + use.peakUntraced()
+                    + " at once not traced to a running replica (scalecheck's own, other clients, replicas that had ended), in "
+                    + Words.count(use.samples(), "reading") + " of the process list");
         }
         if (needed > db.maxConnections() || !refused.isEmpty()) {
             List<String> details = new ArrayList<>(refused);

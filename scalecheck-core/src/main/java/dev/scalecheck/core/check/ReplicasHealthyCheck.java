@@ -47,12 +47,28 @@ final class ReplicasHealthyCheck implements Check {
             }
         }
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, problems, seen);
+            return CheckResult.fail(ID, grouped(problems), seen);
         }
         ReplicaHealth slowest = evidence.health().values().stream()
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();
         return CheckResult.pass(ID, expected + " of " + Words.count(expected, "replica") + " ready on their own " + path
                 + " (slowest " + slowest.replica() + " in " + Timeline.seconds(slowest.timeToReady()) + ")", seen);
+    }
+
+    /** Replicas with the same reason in one line: "api-1, api-2 exited with code 1 before becoming ready: ...". */
+    private static List<String> grouped(List<String> problems) {
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        List<String> other = new ArrayList<>();
+        for (String problem : problems) {
+            int space = problem.indexOf(' ');
+            if (problem.startsWith("expected ") || space < 0) {
+                other.add(problem);
+            } else {
+                byReason.computeIfAbsent(problem.substring(space), reason -> new ArrayList<>()).add(problem.substring(0, space));
+            }
+        }
+        byReason.forEach((reason, replicas) -> other.add(Timeline.names(replicas) + reason));
+        return other;
     }
 
     /** A replica whose log says it is waiting for a lock, and not that it got it since. */

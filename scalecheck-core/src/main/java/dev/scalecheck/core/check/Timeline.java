@@ -23,8 +23,17 @@ final class Timeline {
         return replicas.stream().collect(Collectors.joining(", "));
     }
 
+    /**
+     * A log line's message, quoted: a logging framework's prefix (timestamp, level, pid, thread,
+     * logger, as Spring Boot and logback write them; or the demo's timestamp and replica) is left
+     * out, so the part that says what happened fits.
+     */
     static String quote(String line) {
-        String text = line.strip();
-        return "'" + (text.length() > 160 ? text.substring(0, 160) + "..." : text) + "'";
+        String text = LOG_PREFIX.matcher(line.strip()).replaceFirst("");
+        return "'" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + "'";
     }
+
+    private static final java.util.regex.Pattern LOG_PREFIX = java.util.regex.Pattern.compile(
+            "^\\d{4}-\\d\\d-\\d\\d[T ][\\d:.,]+(Z|[+-]\\d\\d:?\\d\\d)?\\s+(?:(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\\s+"
+                    + "(?:.*?\\s:\\s)?|\\[[^\\]]+\\]\\s)");
 }

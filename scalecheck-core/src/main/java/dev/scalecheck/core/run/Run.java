@@ -109,9 +109,7 @@ public final class Run {
                         : ready.isEmpty() ? StateProbe.skipped(none) : collector.state(replicas);
                 DatabaseState db = collector.database(database, tablesBefore, replicas, sampling.finish());
                 return new Evidence(spec, collector.markers(db), replicas, polled, current.logs(), db, writes, sent, state);
-            }, e -> Words.count(e.logs().size(), "log line") + ", " + Words.count(e.writes().reads().size(), "cross-read") + ", "
-                    + Words.count(e.loadBalancer().requests(), "request") + " through the load balancer, "
-                    + Words.count(e.database().connections().samples(), "reading") + " of the database's connections");
+            }, Run::collected);
             timelines = ReplicaTimeline.of(evidence);
             traffic = evidence.loadBalancer();
             results = step(5, "Judging", () -> judge(evidence), judged -> {
@@ -147,6 +145,24 @@ public final class Run {
             }
         }
         return report(started, health, results, timelines, traffic, logs, environmentError);
+    }
+
+    /** What step 4 did, naming only the probes that ran. */
+    private static String collected(Evidence e) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Words.count(e.logs().size(), "log line"));
+        if (e.writes().skippedReason() == null) {
+            parts.add(Words.count(e.writes().writes().size(), "write") + " and " + Words.count(e.writes().reads().size(), "read")
+                    + " of the shared directory");
+        }
+        if (e.loadBalancer().skippedReason() == null) {
+            parts.add(Words.count(e.loadBalancer().requests(), "request") + " through the load balancer");
+        }
+        if (e.state().skippedReason() == null) {
+            parts.add(Words.count(e.state().reads().size(), "state read"));
+        }
+        parts.add(Words.count(e.database().connections().samples(), "reading") + " of the database's connections");
+        return String.join(", ", parts);
     }
 
     private boolean enabled(String check) {

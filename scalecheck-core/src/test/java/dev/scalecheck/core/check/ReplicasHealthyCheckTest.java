@@ -51,6 +51,38 @@ class ReplicasHealthyCheckTest {
         assertThat(check.evaluate(three).summary()).isEqualTo("expected 4 replicas, found 3");
     }
 
+    @Test
+    void replicasThatDiedOfTheSameCauseAreOneLineWithoutTheLoggersPrefix() {
+        Map<String, ReplicaHealth> health = Fixtures.exited(4);
+        List<dev.scalecheck.core.LogLine> logs = new ArrayList<>();
+        for (String replica : health.keySet()) {
+            logs.add(Fixtures.line(2, replica, "2026-11-29T04:01:12.011Z \u001b[1;31mERROR\u001b[0;39m 9637 --- [           main] "
+                    + "o.s.boot.SpringApplication               : Application run failed"));
+            logs.add(Fixtures.line(2, replica, "Caused by: org.hibernate.HibernateException: Unable to determine Dialect without JDBC "
+                    + "metadata (please set 'jakarta.persistence.jdbc.url' for common cases or 'hibernate.dialect' when a custom "
+                    + "Dialect implementation must be provided)"));
+        }
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.with(Fixtures.healthyEvidence(), health), logs));
+        assertThat(result.details()).hasSize(1);
+        assertThat(result.summary()).isEqualTo("api-1, api-2, api-3, api-4 exited with code 1 before becoming ready: "
+                + "'org.hibernate.HibernateException: Unable to determine Dialect without JDBC metadata (please set "
+                + "'jakarta.persistence.jdbc.url' for common cases or 'hibernate.dialect' when a custom Dialect implementat...'");
+        assertThat(Timeline.quote("2026-11-29T02:47:49.542Z ERROR 6272 --- [           main] c.e.n.l.LiquibaseNotesApplication"
+                + "       : Application run failed")).isEqualTo("'Application run failed'");
+        assertThat(Timeline.quote("2026-11-27T20:58:30.563289Z [api-1] FATAL: (conn=184) Too many connections"))
+                .isEqualTo("'FATAL: (conn=184) Too many connections'");
+    }
+
+    @Test
+    void namesTheConnectorJKeywordsTrapWithItsFix() {
+        CheckResult result = check.evaluate(apiTwoExitedSaying(
+                "2026-11-29T04:01:10.001Z WARN 9637 --- [main] o.h.engine.jdbc.spi.SqlExceptionHelper : HHH000339: Could not obtain "
+                        + "connection metadata: java.sql.SQLSyntaxErrorException: Unknown column 'RESERVED' in 'WHERE'",
+                "Caused by: org.hibernate.HibernateException: Unable to determine Dialect without JDBC metadata"));
+        assertThat(result.summary()).startsWith("api-2 exited with code 1 before becoming ready: MySQL Connector/J asked MariaDB")
+                .contains("add ?useInformationSchema=false to the JDBC URL");
+    }
+
     /** The healthy demo, but api-2 exited with code 1 after writing these lines. */
     private static Evidence apiTwoExitedSaying(String... lines) {
         Evidence healthy = Fixtures.healthyEvidence();

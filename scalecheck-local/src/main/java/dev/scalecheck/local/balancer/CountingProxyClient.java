@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A proxy client that counts the requests each backend answered, by the backend's port: the
- * load balancer's own per-backend statistics, as HAProxy keeps them. A request counts once its
- * exchange completes on the connection it was given.
+ * A proxy client that counts the requests sent to each backend, by the backend's port: the
+ * load balancer's own per-backend statistics, as HAProxy keeps them. A request counts when it is
+ * given its backend connection, before it is forwarded, so the count is in place by the time the
+ * client has its answer.
  */
 final class CountingProxyClient implements ProxyClient {
     private final ProxyClient delegate;
@@ -43,10 +44,8 @@ final class CountingProxyClient implements ProxyClient {
             public void completed(HttpServerExchange done, ProxyConnection connection) {
                 SocketAddress peer = connection.getConnection().getPeerAddress();
                 if (peer instanceof InetSocketAddress address) {
-                    done.addExchangeCompleteListener((finished, next) -> {
-                        answered.computeIfAbsent(address.getPort(), port -> new AtomicInteger()).incrementAndGet();
-                        next.proceed();
-                    });
+                    // counted before the request goes on, so the count is there when its answer arrives
+                    answered.computeIfAbsent(address.getPort(), port -> new AtomicInteger()).incrementAndGet();
                 }
                 callback.completed(done, connection);
             }
