@@ -3,7 +3,6 @@ package dev.scalecheck.core.check;
 import dev.scalecheck.core.database.HeldLock;
 import dev.scalecheck.core.evidence.DatabaseState;
 import dev.scalecheck.core.evidence.Evidence;
-import dev.scalecheck.core.migration.MigrationTool;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.spec.Markers;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class LockReleasedCheck extends DatabaseCheck {
             return CheckResult.fail(ID, held.get(0) + (held.size() > 1 ? " (and " + (held.size() - 1) + " more)" : "")
                     + " after start-up; replicas that start later will wait on it", details, List.of());
         }
-        String lockTable = db.tool() == null ? null : MigrationTool.named(db.tool()).lockTable().orElse(null);
+        String lockTable = db.lockTable();
         if (db.locksUnavailable() != null && db.lockName() == null && lockTable == null) {
             return CheckResult.skipped(ID, db.locksUnavailable());
         }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param locks the locks found without a name: user-level locks, or null when they cannot be listed
  *     ({@code locksUnavailable} says why), and the tool's table locks
  * @param locksSource how the user-level locks were listed
+ * @param lockTable the table the migration tool keeps its lock in (Liquibase's DATABASECHANGELOGLOCK), read among
+ *     {@code locks}; null when the tool locks with a session
  * @param lockName the lock named in {@code database.lockName}, or null
  * @param lockHolder the session holding it after start-up, or null when free
  * @param maxConnections the server's connection limit, or null when unknown
@@ -30,6 +32,7 @@ public record DatabaseState(
         List<HeldLock> locks,
         String locksSource,
         String locksUnavailable,
+        String lockTable,
         String lockName,
         Long lockHolder,
         Integer maxConnections,
@@ -45,6 +48,7 @@ public record DatabaseState(
     }
 
     public static DatabaseState unavailable(String error) {
-        return new DatabaseState(List.of(), null, List.of(), null, List.of(), List.of(), null, null, null, null, null, null, error);
+        return new DatabaseState(List.of(), null, List.of(), null, List.of(), List.of(), null, null, null, null, null, null, null,
+                error);
     }
 }

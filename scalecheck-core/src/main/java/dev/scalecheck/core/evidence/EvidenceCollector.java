@@ -140,7 +140,8 @@ public final class EvidenceCollector {
             Long holder = lockName == null ? null : dialect.namedLockHolder(database, lockName).orElse(null);
             OptionalInt max = dialect.maxConnections(database);
             return new DatabaseState(tablesBefore, tool.map(MigrationTool::name).orElse(null), lookedFor, historyTable, history,
-                    traced(locks, replicas), userLocks.source(), userLocks.unavailable(), lockName, holder,
+                    traced(locks, replicas), userLocks.source(), userLocks.unavailable(),
+                    tool.flatMap(MigrationTool::lockTable).orElse(null), lockName, holder,
                     max.isPresent() ? max.getAsInt() : null, connections, null);
         } catch (RuntimeException e) {
             return DatabaseState.unavailable(e.getMessage());

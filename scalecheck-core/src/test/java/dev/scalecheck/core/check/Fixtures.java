@@ -104,7 +104,7 @@ final class Fixtures {
             peaks.put("api-" + i, 5);
         }
         return new DatabaseState(List.of(), "demo", List.of("flyway_schema_history", "schema_version"), "flyway_schema_history",
-                history, List.of(), "performance_schema.metadata_locks", null, "demo_migration", null, 151,
+                history, List.of(), "performance_schema.metadata_locks", null, null, "demo_migration", null, 151,
                 new ConnectionUse(peaks, 1, 21, 12, null), null);
     }
 
@@ -123,6 +123,7 @@ final class Fixtures {
         private List<HeldLock> locks;
         private String locksSource;
         private String locksUnavailable;
+        private String lockTable;
         private String lockName;
         private Long lockHolder;
         private Integer maxConnections;
@@ -137,6 +138,7 @@ final class Fixtures {
             locks = from.locks();
             locksSource = from.locksSource();
             locksUnavailable = from.locksUnavailable();
+            lockTable = from.lockTable();
             lockName = from.lockName();
             lockHolder = from.lockHolder();
             maxConnections = from.maxConnections();
@@ -146,6 +148,7 @@ final class Fixtures {
         Db tool(String name, List<String> tables) {
             tool = name;
             lookedFor = tables;
+            lockTable = "liquibase".equals(name) ? "DATABASECHANGELOGLOCK" : null;
             return this;
         }
 
@@ -189,7 +192,7 @@ final class Fixtures {
 
         DatabaseState build() {
             return new DatabaseState(tablesBefore, tool, lookedFor, historyTable, history, locks, locksSource, locksUnavailable,
-                    lockName, lockHolder, maxConnections, connections, null);
+                    lockTable, lockName, lockHolder, maxConnections, connections, null);
         }
     }
 
