@@ -131,11 +131,7 @@ final class ComposeDeployment implements Deployment {
     @Override
     public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
         StringBuilder config = new StringBuilder();
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
-        if (body != null && body.startsWith("{")) {
-            all.putIfAbsent("Content-Type", "application/json");
-        }
-        all.forEach((name, value) -> config.append("header = ").append(curlString(name + ": " + value)).append('\n'));
+        headers.forEach((name, value) -> config.append("header = ").append(curlString(name + ": " + value)).append('\n'));
         if (body != null) {
             config.append("data-binary = ").append(curlString(body)).append('\n');
         }

@@ -8,7 +8,9 @@ import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.spec.Markers;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** TEST-01: exactly N replicas, each ready by its own endpoint within the timeout; a replica that is not says why. */
@@ -30,45 +32,36 @@ final class ReplicasHealthyCheck implements Check {
         }
         String path = evidence.spec().health().path();
         String timeout = Timeline.seconds(evidence.spec().health().timeout());
+        // replicas that failed for the same reason share one line: "api-1, api-2 exited with code 1 ..."
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (Replica replica : evidence.replicas()) {
             ReplicaHealth health = evidence.health(replica.id()).orElse(null);
             Optional<Cause> cause = Cause.of(evidence, replica.id());
+            String reason = null;
             if (health == null) {
-                problems.add(replica.id() + " was never probed");
+                reason = " was never probed";
             } else if (health.ready()) {
                 seen.add(replica.id() + " ready in " + Timeline.seconds(health.timeToReady()));
             } else if (health.exitCode() != null) {
-                problems.add(replica.id() + " exited with code " + health.exitCode() + " before becoming ready"
-                        + cause.map(c -> ": " + c.describe()).or(() -> lastLine(evidence, replica.id())).orElse(""));
+                reason = " exited with code " + health.exitCode() + " before becoming ready"
+                        + cause.map(c -> ": " + c.describe()).or(() -> lastLine(evidence, replica.id())).orElse("");
             } else {
-                problems.add(replica.id() + " not ready after " + timeout + " (GET " + path + " answered " + health.lastAnswer() + ")"
+                reason = " not ready after " + timeout + " (GET " + path + " answered " + health.lastAnswer() + ")"
                         + cause.filter(c -> c.explanation() != null).map(c -> ": " + c.describe())
-                                .or(() -> waiting(evidence, replica.id())).orElse(""));
+                                .or(() -> waiting(evidence, replica.id())).orElse("");
+            }
+            if (reason != null) {
+                byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(replica.id());
             }
         }
+        byReason.forEach((reason, replicas) -> problems.add(Timeline.names(replicas) + reason));
         if (!problems.isEmpty()) {
-            return CheckResult.fail(ID, grouped(problems), seen);
+            return CheckResult.fail(ID, problems, seen);
         }
         ReplicaHealth slowest = evidence.health().values().stream()
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();
         return CheckResult.pass(ID, expected + " of " + Words.count(expected, "replica") + " ready on their own " + path
                 + " (slowest " + slowest.replica() + " in " + Timeline.seconds(slowest.timeToReady()) + ")", seen);
-    }
-
-    /** Replicas with the same reason in one line: "api-1, api-2 exited with code 1 before becoming ready: ...". */
-    private static List<String> grouped(List<String> problems) {
-        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
-        List<String> other = new ArrayList<>();
-        for (String problem : problems) {
-            int space = problem.indexOf(' ');
-            if (problem.startsWith("expected ") || space < 0) {
-                other.add(problem);
-            } else {
-                byReason.computeIfAbsent(problem.substring(space), reason -> new ArrayList<>()).add(problem.substring(0, space));
-            }
-        }
-        byReason.forEach((reason, replicas) -> other.add(Timeline.names(replicas) + reason));
-        return other;
     }
 
     /** A replica whose log says it is waiting for a lock, and not that it got it since. */

@@ -282,15 +282,9 @@ public final class EvidenceCollector {
             }
         }
         Map<String, Integer> after = deployment.loadBalancerCounts();
-        Map<String, Integer> counted = new TreeMap<>();
-        after.forEach((replica, count) -> {
-            int delta = count - before.getOrDefault(replica, 0);
-            if (delta > 0) {
-                counted.put(replica, delta);
-            }
-        });
         if (!after.isEmpty()) {
-            return new LoadBalancerTraffic(url.toString(), settings.requests(), counted, "the load balancer's own counts", errors, null);
+            return new LoadBalancerTraffic(url.toString(), settings.requests(), difference(before, after),
+                    "the load balancer's own counts", errors, null);
         }
         if (settings.replicaHeader() != null) {
             return new LoadBalancerTraffic(url.toString(), settings.requests(), byHeader, "header " + settings.replicaHeader(),

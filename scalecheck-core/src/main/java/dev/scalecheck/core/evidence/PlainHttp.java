@@ -22,10 +22,6 @@ public final class PlainHttp {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    public HttpAnswer send(String method, URI uri, String body) {
-        return send(method, uri, body, body != null && body.startsWith("{") ? Map.of("Content-Type", "application/json") : Map.of());
-    }
-
     /** A request with these headers (their values may be secret: none is ever printed). */
     public HttpAnswer send(String method, URI uri, String body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
