@@ -28,6 +28,11 @@ final class ComposeSql implements SqlDatabase {
     }
 
     @Override
+    public String kind() {
+        return "mariadb";
+    }
+
+    @Override
     public List<Map<String, String>> query(String sql) {
         Command.Result result = cli.run(Duration.ofSeconds(30), sql + ";\n",
                 List.of("exec", "-T", service, "sh", "-c", CLIENT, database));

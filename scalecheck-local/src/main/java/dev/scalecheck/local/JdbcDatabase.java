@@ -19,10 +19,17 @@ final class JdbcDatabase implements SqlDatabase {
         Connection open() throws SQLException;
     }
 
+    private final String kind;
     private final ConnectionSource connections;
 
-    JdbcDatabase(ConnectionSource connections) {
+    JdbcDatabase(String kind, ConnectionSource connections) {
+        this.kind = kind;
         this.connections = connections;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
     }
 
     @Override

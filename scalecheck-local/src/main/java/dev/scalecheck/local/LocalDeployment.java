@@ -98,7 +98,7 @@ final class LocalDeployment implements Deployment {
             throw new OrchestratorException("cannot write the password file: " + e.getMessage(), e);
         }
         String schema = spec.database().name();
-        return new JdbcDatabase(() -> started.connect(schema));
+        return new JdbcDatabase("mariadb", () -> started.connect(schema));
     }
 
     @Override

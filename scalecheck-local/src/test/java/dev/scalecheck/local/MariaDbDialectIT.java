@@ -28,7 +28,7 @@ class MariaDbDialectIT {
     void findsAUserLockWithoutItsNameAndTracesItsHolderToTheProcess() throws Exception {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("db"), EmbeddedMariaDb.defaultBinaryCache())) {
             db.createDatabase("app", "app");
-            SqlDatabase sql = new JdbcDatabase(() -> db.connect("app"));
+            SqlDatabase sql = new JdbcDatabase("mariadb", () -> db.connect("app"));
             Dialect dialect = Dialect.of("mariadb");
             try (Connection holder = db.connect("app"); Statement statement = holder.createStatement()) {
                 long id;

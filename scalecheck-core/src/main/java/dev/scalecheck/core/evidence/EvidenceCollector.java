@@ -37,17 +37,15 @@ public final class EvidenceCollector {
 
     private final Deployment deployment;
     private final Spec spec;
-    private final Dialect dialect;
     private final Clock clock;
     private final PlainHttp balancer;
     private final ProbeHeaders headers;
     private final String runId;
 
-    public EvidenceCollector(Deployment deployment, Spec spec, Dialect dialect, Clock clock, PlainHttp balancer,
+    public EvidenceCollector(Deployment deployment, Spec spec, Clock clock, PlainHttp balancer,
             ProbeHeaders headers, String runId) {
         this.deployment = deployment;
         this.spec = spec;
-        this.dialect = dialect;
         this.clock = clock;
         this.balancer = balancer;
         this.headers = headers;
@@ -56,7 +54,7 @@ public final class EvidenceCollector {
 
     /** The application schema's tables now (called before the replicas start). */
     public List<String> tables(SqlDatabase database) {
-        return dialect.tables(database);
+        return Dialect.of(database.kind()).tables(database);
     }
 
     /**
@@ -125,6 +123,7 @@ public final class EvidenceCollector {
     public DatabaseState database(SqlDatabase database, List<String> tablesBefore, List<Replica> replicas,
             ConnectionUse connections) {
         try {
+            Dialect dialect = Dialect.of(database.kind());
             List<String> tables = dialect.tables(database);
             Optional<MigrationTool> tool = tool(tables);
             List<String> lookedFor = lookedFor(tool);

@@ -6,6 +6,9 @@ import java.util.Map;
 /** The deployment's database, as scalecheck's probes see it: an administrator session in the application's schema. */
 public interface SqlDatabase {
 
+    /** The database's kind, {@code mariadb} or {@code postgres}: it chooses the {@code Dialect} every statement comes from. */
+    String kind();
+
     /**
      * Runs one read-only query.
      *

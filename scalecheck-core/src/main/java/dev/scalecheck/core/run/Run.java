@@ -71,7 +71,6 @@ public final class Run {
      */
     public RunReport execute(Consumer<RunReport> reporter, boolean keep) throws InterruptedException {
         ProbeHeaders headers = ProbeHeaders.of(spec.probes());
-        Dialect dialect = Dialect.of(null);
         Instant started = clock.instant();
         Map<String, ReplicaHealth> health = Map.of();
         List<CheckResult> results = List.of();
@@ -82,7 +81,7 @@ public final class Run {
         try {
             Deployment current = orchestrator.prepare(spec, clock);
             deployment = current;
-            EvidenceCollector collector = new EvidenceCollector(current, spec, dialect, clock, new PlainHttp(Duration.ofSeconds(10)),
+            EvidenceCollector collector = new EvidenceCollector(current, spec, clock, new PlainHttp(Duration.ofSeconds(10)),
                     headers, runId);
             step(1, "Resetting the environment", current::reset, outcome -> outcome);
             SqlDatabase database = step(2, "Starting a fresh database",
@@ -92,7 +91,7 @@ public final class Run {
                     tables -> tables.isEmpty() ? "empty" : Words.count(tables.size(), "table") + ": " + String.join(", ", tables));
             List<Replica> replicas = step(3, "Starting " + Words.count(spec.replicas(), "replica") + " at once",
                     () -> current.startReplicas(spec.replicas()), started3 -> started3.size() + " started");
-            sampler = ConnectionSampler.start(database, dialect, current, replicas, CONNECTION_SAMPLING);
+            sampler = ConnectionSampler.start(database, Dialect.of(database.kind()), current, replicas, CONNECTION_SAMPLING);
             health = step(3, "Waiting for each replica's own " + spec.health().path(),
                     () -> collector.awaitReadiness(replicas),
                     polled -> polled.values().stream().filter(ReplicaHealth::ready).count() + " of " + replicas.size() + " ready");

@@ -25,7 +25,7 @@ public final class DemoPreset {
         return spec
                 .withHealth(new Spec.Health(or(health.path(), "/api/health/ready"), or(health.port(), 7777), health.timeout(),
                         health.startPeriod()))
-                .withDatabase(new Spec.Database(database.name(), or(database.tool(), "demo"), or(database.lockName(), LOCK_NAME),
+                .withDatabase(new Spec.Database(database.name(), database.kind(), or(database.tool(), "demo"), or(database.lockName(), LOCK_NAME),
                         database.migrationTable()))
                 .withMarkers(or(spec.markers(), Markers.preset("demo")))
                 .withProbes(new Spec.Probes(probes.headers(), probes.auth(),

@@ -31,7 +31,7 @@ public record Spec(
         service = service == null ? "api" : service;
         local = local == null ? new Local(null, null, null) : local;
         health = health == null ? new Health(null, null, null, null) : health;
-        database = database == null ? new Database(null, null, null, null) : database;
+        database = database == null ? new Database(null, null, null, null, null) : database;
         probes = probes == null ? new Probes(null, null, null, null) : probes;
         checks = checks == null ? new Checks(null, null, null, null, null, null, null, null, null, null) : checks;
     }
@@ -133,12 +133,15 @@ public record Spec(
 
     /**
      * @param name the application's database (schema)
+     * @param kind {@code mariadb} (also MySQL) or {@code postgres}; when absent, the compose database service's image
+     *     decides, else the local orchestrator's embedded default, MariaDB
      * @param tool the migration tool ({@code flyway}, {@code liquibase}, {@code schema_version}, {@code demo}); found
      *     from the history table when absent
-     * @param lockName a named lock (GET_LOCK) the service migrates under, checked beside the locks found without a name
+     * @param lockName a named lock the service migrates under, checked beside the locks found without a name: GET_LOCK's
+     *     name on MariaDB; on PostgreSQL an advisory lock's bigint key, or a text that {@code hashtext()} turns into one
      * @param migrationTable the history table, when it has a name of its own
      */
-    public record Database(String name, String tool, String lockName, String migrationTable) {
+    public record Database(String name, String kind, String tool, String lockName, String migrationTable) {
         public Database {
             name = name == null ? "app" : name;
         }

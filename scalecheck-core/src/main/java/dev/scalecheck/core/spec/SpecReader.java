@@ -83,6 +83,13 @@ public final class SpecReader {
                         + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
             }
         }
+        if (spec.database().kind() != null) {
+            try {
+                dev.scalecheck.core.database.Dialect.of(spec.database().kind());
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(source + ": database.kind: " + e.getMessage());
+            }
+        }
         if (spec.database().tool() != null) {
             try {
                 dev.scalecheck.core.migration.MigrationTool.named(spec.database().tool());
