@@ -60,12 +60,12 @@ public final class LiquibaseTool implements MigrationTool {
         }
         return dialect.rows(database, table, List.of("id", "locked", "lockgranted", "lockedby"), null).stream()
                 .filter(row -> row.flag("locked", false))
-                .map(LiquibaseTool::held)
+                .map(row -> held(table, row))
                 .toList();
     }
 
-    private static HeldLock held(Row row) {
-        return new HeldLock("table lock", LOCK_TABLE, null, null,
+    private static HeldLock held(String table, Row row) {
+        return new HeldLock("table lock", table, null, null,
                 "LOCKEDBY '" + row.text("lockedby") + "', LOCKGRANTED " + row.text("lockgranted"));
     }
 }

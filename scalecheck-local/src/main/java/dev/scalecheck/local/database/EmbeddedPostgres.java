@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) in a new data directory on a
@@ -26,6 +27,7 @@ import java.util.Properties;
  */
 public final class EmbeddedPostgres implements EmbeddedDatabase {
     static final int MAX_CONNECTIONS = 100;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final String BOOTSTRAP_USER = "postgres";
     private static final String HBA = "# scalecheck: every client gives a password\n"
             + "host all all 127.0.0.1/32 scram-sha-256\n";
@@ -165,13 +167,34 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
         return version;
     }
 
+    /**
+     * zonky's close runs {@code pg_ctl stop -m fast} and gives up after a few seconds, which a
+     * loaded machine can exceed: then the postmaster is waited for, asked to stop (SIGTERM) and
+     * at last killed, so that no server outlives the run.
+     */
     private static void stopQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
-        if (server != null) {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // already gone
+        if (server == null) {
+            return;
+        }
+        Process postmaster = server.getProcess();
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // waited for below
+        }
+        if (postmaster == null) {
+            return;
+        }
+        try {
+            if (!postmaster.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                postmaster.destroy();
+                if (!postmaster.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    postmaster.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            postmaster.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

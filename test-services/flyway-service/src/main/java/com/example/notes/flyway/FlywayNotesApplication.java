@@ -57,7 +57,10 @@ public final class FlywayNotesApplication {
         synchronized (this) {
             pool = dataSource;
         }
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        // one folder of scripts per database, as a service that ships for both keeps them
+        String scripts = settings.databaseUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "mysql";
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + scripts).load().migrate();
         api.ready(dataSource);
 
         log.info(String.format(Locale.ROOT, "Started FlywayNotesApplication in %.3f seconds (process running for %.3f)",
