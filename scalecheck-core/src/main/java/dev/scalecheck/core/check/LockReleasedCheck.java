@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * After start-up no session holds a migration lock: the lock the service really took, found
- * without knowing its name (user-level locks, Liquibase's DATABASECHANGELOGLOCK), and the lock
+ * without knowing its name (MariaDB's user-level locks, PostgreSQL's advisory locks, Liquibase's
+ * DATABASECHANGELOGLOCK), and the lock
  * of {@code database.lockName} when the spec names one. Who acquired and released it is said
  * only when the logs show it.
  */
@@ -28,9 +29,11 @@ final class LockReleasedCheck extends DatabaseCheck {
         for (HeldLock lock : db.locks()) {
             held.add(describe(lock));
         }
-        boolean namedAlreadyListed = db.locks().stream().anyMatch(l -> l.name().equals(db.lockName()));
+        // PostgreSQL lists an advisory lock by its key, not the name it was hashed from: its holder tells it
+        boolean namedAlreadyListed = db.locks().stream()
+                .anyMatch(l -> l.name().equals(db.lockName()) || db.lockHolder() != null && db.lockHolder().equals(l.holder()));
         if (db.lockHolder() != null && !namedAlreadyListed) {
-            held.add("user lock '" + db.lockName() + "' held by connection " + db.lockHolder());
+            held.add("lock '" + db.lockName() + "' held by connection " + db.lockHolder());
         }
         List<String> acquiredNotReleased = new ArrayList<>();
         List<String> released = new ArrayList<>();
@@ -59,7 +62,7 @@ final class LockReleasedCheck extends DatabaseCheck {
         }
         List<String> looked = new ArrayList<>();
         if (db.locksUnavailable() == null) {
-            looked.add("no user-level lock (" + db.locksSource() + ")");
+            looked.add("no lock in " + db.locksSource());
         }
         if (db.lockName() != null) {
             looked.add("'" + db.lockName() + "' free");
