@@ -37,7 +37,7 @@ enum DatabaseKind {
         if (specKind != null) {
             return switch (specKind.toLowerCase(Locale.ROOT)) {
                 case "mariadb", "mysql" -> MARIADB;
-                case "postgres" -> POSTGRES;
+                case "postgres", "postgresql" -> POSTGRES;
                 default -> throw new IllegalArgumentException("database.kind '" + specKind
                         + "' has no SQL client on compose; expected mariadb, mysql or postgres");
             };

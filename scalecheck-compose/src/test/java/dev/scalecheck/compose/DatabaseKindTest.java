@@ -16,6 +16,7 @@ class DatabaseKindTest {
     @Test
     void takesTheSpecsKindWithoutLookingAtTheImage() {
         assertThat(DatabaseKind.resolve("postgres", NOT_ASKED)).isEqualTo(DatabaseKind.POSTGRES);
+        assertThat(DatabaseKind.resolve("postgresql", NOT_ASKED).kind()).isEqualTo("postgres");
         assertThat(DatabaseKind.resolve("mariadb", NOT_ASKED)).isEqualTo(DatabaseKind.MARIADB);
         assertThat(DatabaseKind.resolve("mysql", NOT_ASKED).kind()).isEqualTo("mariadb");
     }
