@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.database.Dialect;
+import dev.scalecheck.core.database.HeldLock;
+import dev.scalecheck.core.database.Session;
 import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
+import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Spec;
 import dev.scalecheck.core.spec.SpecReader;
@@ -17,10 +21,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,43 @@ class ComposeSqlIT {
                 .hasMessageContaining("column \"nope\" does not exist");
     }
 
+    /**
+     * PostgreSQL lists a client as client_addr and client_port; the dialect joins them as
+     * {@code addr:port}, and compose traces that to the container by its address.
+     */
+    @Test
+    void aPostgresClientsSessionAndAdvisoryLockAreTracedToItsContainer() throws Exception {
+        Started started = start("local/postgres", """
+                    environment:
+                      POSTGRES_DB: app
+                      POSTGRES_USER: app
+                      POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+                    healthcheck:
+                      test: ["CMD", "pg_isready", "-h", "127.0.0.1", "-U", "app", "-d", "app"]
+                """, "", """
+                  holder:
+                    image: ${DB_IMAGE}
+                    pull_policy: never
+                    secrets: [db_password]
+                    stop_signal: SIGKILL
+                    command: ["sh", "-c", "PGPASSWORD=$$(cat /run/secrets/db_password) exec psql -X -h db -U app -d app -c 'SELECT pg_advisory_lock(4242)' -c 'SELECT pg_sleep(600)'"]
+                """);
+        cli.require(Duration.ofMinutes(1), null, "up", "--detach", "holder");
+        Dialect dialect = Dialect.of(started.database().kind());
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30), Clock.systemUTC());
+        List<HeldLock> locks = deadline.poll(Duration.ofMillis(200), () -> Optional.of(dialect.userLocks(started.database()).held())
+                .filter(held -> !held.isEmpty())).orElseThrow(() -> new AssertionError("the holder's lock never showed"));
+        List<Session> sessions = dialect.sessions(started.database());
+        assertThat(locks).singleElement().satisfies(lock -> assertThat(lock.name()).isEqualTo("4242"));
+        assertThat(sessions).singleElement().satisfies(session -> assertThat(session.client()).isEqualTo(locks.get(0).client()));
+
+        Container holder = ComposeOutput.containers(cli.require(Duration.ofSeconds(30), null, "ps", "--format", "json", "holder")
+                .stdout()).get(0);
+        Replica replica = new Replica(1, "holder-1", holder.id(), Instant.now());
+        assertThat(started.deployment().replicasOf(List.of(replica), List.of(sessions.get(0).client())))
+                .containsExactly(Map.entry(sessions.get(0).client(), "holder-1"));
+    }
+
     @Test
     void mariadbAnswersAsBefore() throws IOException {
         SqlDatabase database = start("local/mariadb", """
@@ -93,6 +136,12 @@ class ComposeSqlIT {
     }
 
     private SqlDatabase start(String image, String service) throws IOException {
+        return start(image, service, "    network_mode: none\n", "").database();
+    }
+
+    private record Started(ComposeDeployment deployment, SqlDatabase database) {}
+
+    private Started start(String image, String service, String network, String others) throws IOException {
         requireDockerAnd(image);
         Path secret = dir.resolve("db-password");
         Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -105,10 +154,10 @@ class ComposeSqlIT {
                     image: ${DB_IMAGE}
                     pull_policy: never
                     secrets: [db_password]
-                    network_mode: none
-                """ + service + """
+                """ + network + service + """
                       interval: 1s
                       retries: 60
+                """ + others + """
                 secrets:
                   db_password:
                     file: ./db-password
@@ -121,7 +170,8 @@ class ComposeSqlIT {
                 database: { name: app }
                 """.formatted(compose, PROJECT, image), "ComposeSqlIT");
         cli = new ComposeCli(dir, PROJECT, List.of(compose), Map.of("DB_IMAGE", image));
-        return new ComposeDeployment(spec, Clock.systemUTC()).startDatabase(Deadline.after(Duration.ofMinutes(2), Clock.systemUTC()));
+        ComposeDeployment deployment = new ComposeDeployment(spec, Clock.systemUTC());
+        return new Started(deployment, deployment.startDatabase(Deadline.after(Duration.ofMinutes(2), Clock.systemUTC())));
     }
 
     private static void requireDockerAnd(String image) {
