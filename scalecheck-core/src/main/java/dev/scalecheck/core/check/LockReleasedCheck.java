@@ -27,11 +27,9 @@ final class LockReleasedCheck extends DatabaseCheck {
     CheckResult evaluate(Evidence evidence, DatabaseState db) {
         List<String> held = new ArrayList<>();
         for (HeldLock lock : db.locks()) {
-            held.add(describe(lock));
+            held.add(describe(lock, db));
         }
-        // PostgreSQL lists an advisory lock by its key, not the name it was hashed from: its holder tells it
-        boolean namedAlreadyListed = db.locks().stream()
-                .anyMatch(l -> l.name().equals(db.lockName()) || db.lockHolder() != null && db.lockHolder().equals(l.holder()));
+        boolean namedAlreadyListed = db.locks().stream().anyMatch(l -> isNamed(l, db));
         if (db.lockHolder() != null && !namedAlreadyListed) {
             held.add("lock '" + db.lockName() + "' held by connection " + db.lockHolder());
         }
@@ -74,9 +72,19 @@ final class LockReleasedCheck extends DatabaseCheck {
                 + (released.isEmpty() ? "" : "; acquired and released by " + Timeline.names(released) + " (their logs)"), looked);
     }
 
-    private static String describe(HeldLock lock) {
+    private static String describe(HeldLock lock, DatabaseState db) {
         String who = lock.holder() == null ? "" : " by connection " + lock.holder()
                 + (lock.replica() != null ? " of " + lock.replica() : lock.client() != null ? " from " + lock.client() : "");
-        return lock.kind() + " '" + lock.name() + "' still held" + who + (lock.detail() == null ? "" : " (" + lock.detail() + ")");
+        String name = isNamed(lock, db) && !lock.name().equals(db.lockName()) ? " ('" + db.lockName() + "')" : "";
+        return lock.kind() + " '" + lock.name() + "'" + name + " still held" + who
+                + (lock.detail() == null ? "" : " (" + lock.detail() + ")");
+    }
+
+    /**
+     * Whether {@code lock} is the one {@code database.lockName} names. PostgreSQL lists an advisory
+     * lock by its key, not the name it was hashed from: the session holding the named one tells it.
+     */
+    private static boolean isNamed(HeldLock lock, DatabaseState db) {
+        return lock.name().equals(db.lockName()) || db.lockHolder() != null && db.lockHolder().equals(lock.holder());
     }
 }

@@ -30,6 +30,17 @@ class LockReleasedCheckTest {
     }
 
     @Test
+    void onPostgresTheAdvisoryKeyIsNamedByTheSpecsLockNameWhenItsHolderHoldsThat() {
+        Evidence healthy = Fixtures.healthyEvidence();
+        DatabaseState held = Fixtures.db().locks(List.of(new HeldLock("advisory lock", "114819288", 29328L, "127.0.0.1:40112",
+                null, "api-1"))).lockName("demo_migration", 29328L).build();
+        CheckResult result = check.evaluate(Fixtures.with(healthy, held));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("advisory lock '114819288' ('demo_migration') still held by connection 29328 of api-1 "
+                + "after start-up; replicas that start later will wait on it");
+    }
+
+    @Test
     void failsOnAStuckLiquibaseLockNamingLockedBy() {
         DatabaseState stuck = Fixtures.db().tool("liquibase", List.of("DATABASECHANGELOG"))
                 .locksUnavailable("the database cannot list user-level locks")
