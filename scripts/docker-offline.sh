@@ -9,8 +9,19 @@
 # start:   dockerd without systemd (setsid), polled until it answers.
 # images:  local/base (mmdebstrap essential + apt, no docs), then one layer each:
 #          local/jre17 (openjdk-17-jre-headless, curl), local/mariadb (mariadb-server and an
-#          entrypoint that honours MARIADB_*_FILE secrets), local/haproxy. Installed inside
-#          --network none containers from .debs the host fetched; nothing is ever pulled.
+#          entrypoint that honours MARIADB_*_FILE secrets), local/postgres (see below),
+#          local/haproxy. Installed inside --network none containers from .debs the host
+#          fetched; nothing is ever pulled.
+# local/postgres: bookworm's postgresql (15) with an entrypoint that does what services rely
+#          on in the official postgres image: POSTGRES_USER (default postgres, a superuser),
+#          POSTGRES_PASSWORD_FILE or POSTGRES_PASSWORD (required), POSTGRES_DB (default: the
+#          user), PGDATA /var/lib/postgresql/data initialised on first start (UTF8, C.UTF-8),
+#          pg_hba `local all all trust` + `host all all all scram-sha-256`, listen_addresses
+#          '*', logs on stderr, postgres exec'd as PID 1 as the postgres user. ENTRYPOINT
+#          pg-entrypoint, CMD postgres: `command: postgres -c max_connections=200` works, any
+#          other command (psql, pg_isready) runs as given. The server binaries are on PATH.
+#          STOPSIGNAL SIGINT (fast shutdown), as in the official image.
+#          Not done: /docker-entrypoint-initdb.d, POSTGRES_INITDB_ARGS, POSTGRES_HOST_AUTH_METHOD.
 # env: WORK (default ~/.cache/scalecheck/docker-offline), FORCE=1 rebuilds the images,
 #      MIRROR (default: the system's Debian mirror), DOCKERD_LOG (default /var/log/dockerd.log).
 set -euo pipefail
@@ -102,8 +113,10 @@ build_base() {
     docker import --change 'CMD ["bash"]' - local/base >/dev/null
 }
 
-build_layer() { # build_layer TAG "PKGS" "POST-SHELL" 'CMD-JSON'
-  local tag=$1 pkgs=$2 post=$3 cmd=$4 b=$WORK/base cid rc=0
+build_layer() { # build_layer TAG "PKGS" "POST-SHELL" 'CMD-JSON' ['ENTRYPOINT [...]' 'ENV K=V' ...]
+  local tag=$1 pkgs=$2 post=$3 cmd=$4 b=$WORK/base cid rc=0 change changes
+  changes=(--change "CMD $cmd")
+  for change in "${@:5}"; do changes+=(--change "$change"); done
   say "building $tag ($pkgs)"
   apt-get -qq -o Dir::Etc::SourceList="$b/sources.list" -o Dir::Etc::SourceParts=/nonexistent \
     -o Dir::State::Lists="$b/lists" -o Dir::State::status="$b/status" \
@@ -120,7 +133,7 @@ build_layer() { # build_layer TAG "PKGS" "POST-SHELL" 'CMD-JSON'
       rm -rf /tmp/apt.log /var/cache/apt/*.bin /var/cache/debconf/*-old /var/lib/dpkg/*-old \
         /var/log/apt /var/log/dpkg.log /var/log/alternatives.log")
   docker start -a "$cid" || rc=$?
-  [ $rc = 0 ] && docker commit --change "CMD $cmd" "$cid" "$tag" >/dev/null
+  [ $rc = 0 ] && docker commit "${changes[@]}" "$cid" "$tag" >/dev/null
   docker rm "$cid" >/dev/null
   return $rc
 }
@@ -159,10 +172,62 @@ EOF
   chmod 755 "$WORK/files/db-entrypoint"
 }
 
+write_pg_entrypoint() {
+  mkdir -p "$WORK/files"
+  cat >"$WORK/files/pg-entrypoint" <<'EOF'
+#!/bin/sh
+# A small PostgreSQL entrypoint with the official image's interface: on first start initdb
+# (POSTGRES_USER as the superuser, password from POSTGRES_PASSWORD_FILE or POSTGRES_PASSWORD)
+# and POSTGRES_DB created; then postgres exec'd as PID 1 as the postgres user. Any command
+# that is not postgres (or its options) runs as given.
+set -eu
+[ $# -gt 0 ] || set -- postgres
+case $1 in -*) set -- postgres "$@" ;; esac
+[ "$1" = postgres ] || exec "$@"
+shift
+: "${POSTGRES_USER:=postgres}"
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE"); fi
+: "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD_FILE (or POSTGRES_PASSWORD)}"
+: "${POSTGRES_DB:=$POSTGRES_USER}" "${PGDATA:=/var/lib/postgresql/data}"
+export PGDATA
+as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups "$@"; }
+mkdir -p "$PGDATA" /run/postgresql
+chown postgres:postgres "$PGDATA" /run/postgresql
+chmod 700 "$PGDATA"
+chmod 2775 /run/postgresql
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  echo "pg-entrypoint: initialising $PGDATA" >&2
+  pwfile=$(mktemp /run/postgresql/pwfile.XXXXXX)
+  printf '%s\n' "$POSTGRES_PASSWORD" >"$pwfile"
+  chown postgres "$pwfile"
+  as_postgres initdb --username="$POSTGRES_USER" --pwfile="$pwfile" --auth-local=trust \
+    --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
+  printf '\nhost all all all scram-sha-256\n' >>"$PGDATA/pg_hba.conf"
+  printf "\nlisten_addresses = '*'\n" >>"$PGDATA/postgresql.conf"
+  if [ "$POSTGRES_DB" != postgres ]; then
+    # a server on a private socket only, so pg_isready cannot see it as the real one
+    init=/run/postgresql/init
+    mkdir -p "$init" && chown postgres:postgres "$init"
+    as_postgres pg_ctl --silent --wait --timeout=60 \
+      -o "-c listen_addresses='' -c unix_socket_directories=$init" start >&2
+    psql -X -q -v ON_ERROR_STOP=1 -v db="$POSTGRES_DB" -h "$init" -U "$POSTGRES_USER" -d postgres >&2 <<'SQL'
+CREATE DATABASE :"db";
+SQL
+    as_postgres pg_ctl --silent --wait --timeout=60 -m fast stop >&2
+    rmdir "$init"
+  fi
+fi
+exec setpriv --reuid=postgres --regid=postgres --init-groups postgres "$@"
+EOF
+  chmod 755 "$WORK/files/pg-entrypoint"
+}
+
 images() {
   local rebuild=
   if ! have_image local/base || [ ! -s "$WORK/base/status" ]; then build_base; rebuild=1; fi
   write_db_entrypoint
+  write_pg_entrypoint
   if [ -n "$rebuild" ] || ! have_image local/jre17; then
     build_layer local/jre17 "openjdk-17-jre-headless curl ca-certificates" ":" '["bash"]'
   fi
@@ -170,6 +235,17 @@ images() {
     build_layer local/mariadb "mariadb-server" \
       "rm -rf /var/lib/mysql/*; install -m 0755 /mnt/files/db-entrypoint /usr/local/bin/" \
       '["/usr/local/bin/db-entrypoint"]'
+  fi
+  if [ -n "$rebuild" ] || ! have_image local/postgres; then
+    # postinst creates a 15/main cluster (not started: policy-rc.d); the entrypoint makes its own
+    build_layer local/postgres "postgresql" \
+      "rm -rf /var/lib/postgresql/* /etc/postgresql/*/main
+       for f in /usr/lib/postgresql/*/bin/*; do ln -sf \"\$f\" /usr/local/bin/; done
+       install -m 0755 /mnt/files/pg-entrypoint /usr/local/bin/" \
+      '["postgres"]' 'ENTRYPOINT ["/usr/local/bin/pg-entrypoint"]' 'ENV PGDATA=/var/lib/postgresql/data'
+    # SIGINT is PostgreSQL's fast shutdown (SIGTERM waits for every client to leave), as in the
+    # official image; docker commit cannot set STOPSIGNAL, a one-line build on top can
+    printf 'FROM local/postgres\nSTOPSIGNAL SIGINT\n' | DOCKER_BUILDKIT=0 docker build -q -t local/postgres - >/dev/null
   fi
   if [ -n "$rebuild" ] || ! have_image local/haproxy; then
     build_layer local/haproxy "haproxy" ":" '["haproxy","-W","-db","-f","/usr/local/etc/haproxy/haproxy.cfg"]'

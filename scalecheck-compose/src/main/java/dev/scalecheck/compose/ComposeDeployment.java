@@ -72,7 +72,18 @@ final class ComposeDeployment implements Deployment {
     @Override
     public SqlDatabase startDatabase(Deadline deadline) {
         cli.require(deadline.remaining(), null, "up", "--detach", "--wait", compose.database());
-        return new ComposeSql(cli, compose.database(), spec.database().name());
+        DatabaseKind kind;
+        try {
+            kind = DatabaseKind.resolve(spec.database().kind(), this::databaseImage);
+        } catch (IllegalArgumentException e) {
+            throw new OrchestratorException(e.getMessage());
+        }
+        return new ComposeSql(cli, compose.database(), spec.database().name(), kind);
+    }
+
+    /** The database service's image as compose resolves it (variables substituted, files merged). */
+    private Optional<String> databaseImage() {
+        return ComposeOutput.image(cli.require(COMMAND, null, "config", "--format", "json").stdout(), compose.database());
     }
 
     @Override
@@ -208,13 +219,24 @@ final class ComposeDeployment implements Deployment {
         Map<String, String> byAddress = addresses(replicas);
         Map<String, String> traced = new HashMap<>();
         for (String client : clients) {
-            int colon = client.lastIndexOf(':');
-            String host = colon < 0 ? client : client.substring(0, colon);
+            String host = clientHost(client);
             if (byAddress.containsKey(host)) {
                 traced.put(client, byAddress.get(host));
             }
         }
         return traced;
+    }
+
+    /**
+     * The host of a client address {@code host:port} (MariaDB's PROCESSLIST.HOST, PostgreSQL's
+     * client_addr and client_port joined), without a prefix length: PostgreSQL's inet cast to
+     * text reads {@code 172.18.0.5/32}.
+     */
+    static String clientHost(String client) {
+        int colon = client.lastIndexOf(':');
+        String host = colon < 0 ? client : client.substring(0, colon);
+        int slash = host.indexOf('/');
+        return slash < 0 ? host : host.substring(0, slash);
     }
 
     /** Each replica container's network addresses (read once: they do not change while it runs). */

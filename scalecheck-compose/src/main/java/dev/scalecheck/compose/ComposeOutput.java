@@ -152,4 +152,45 @@ final class ComposeOutput {
         }
         return rows;
     }
+
+    /**
+     * {@code psql --no-align} with a tab between fields, a NUL after each record (so a value may
+     * span lines), a header record and no footer; NULL is the text NULL, as from mariadb. A
+     * record with another number of fields than the header (a tab inside a value) is an error,
+     * never a guess.
+     */
+    static List<Map<String, String>> psqlRows(String output) {
+        List<String> records = new ArrayList<>(List.of(output.split("\0", -1)));
+        if (records.get(records.size() - 1).isEmpty()) {
+            records.remove(records.size() - 1);
+        }
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        String[] header = records.get(0).split("\t", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String record : records.subList(1, records.size())) {
+            String[] values = record.split("\t", -1);
+            if (values.length != header.length) {
+                throw new IllegalArgumentException("psql printed a row of " + values.length + " fields under a header of "
+                        + header.length + " (" + String.join(", ", header) + "); a value holds a tab");
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], "NULL".equals(values[c]) ? null : values[c]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** {@code config --format json}: the image a service runs, once variables are substituted; empty when it has none. */
+    static Optional<String> image(String config, String service) {
+        try {
+            JsonNode image = JSON.readTree(config).path("services").path(service).path("image");
+            return image.isTextual() && !image.asText().isBlank() ? Optional.of(image.asText()) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("docker compose config printed something that is not JSON", e);
+        }
+    }
 }

@@ -8,38 +8,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SQL probes through {@code exec -T <db> mariadb}: the statement goes in on stdin; the client
- * runs inside the database container as root over its socket, or with the password read there
- * from MARIADB_ROOT_PASSWORD_FILE: nothing secret is ever on the host's command line.
+ * SQL probes through {@code exec -T <db> sh -c <client> <database>} with the statement on stdin:
+ * the database's own client runs inside its container over the local socket, as an
+ * administrator. A password, where the image wants one there, is read inside the container
+ * from the image's own variables: nothing secret is ever on the host's command line.
+ * <ul>
+ * <li>MariaDB and MySQL: {@code mariadb --batch} as root (socket authentication, or
+ * MARIADB_ROOT_PASSWORD_FILE).</li>
+ * <li>PostgreSQL: {@code psql} as {@code ${POSTGRES_USER:-postgres}} (the superuser of the
+ * official image's interface; local connections are trusted there, else PGPASSWORD from
+ * POSTGRES_PASSWORD_FILE or POSTGRES_PASSWORD), without psqlrc, stopping at the first error;
+ * unaligned, a tab between fields, a NUL after each record, header, no footer, NULL as the
+ * text NULL.</li>
+ * </ul>
  */
 final class ComposeSql implements SqlDatabase {
-    private static final String CLIENT = "if [ -n \"${MARIADB_ROOT_PASSWORD_FILE:-}\" ]; then "
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String MARIADB = "if [ -n \"${MARIADB_ROOT_PASSWORD_FILE:-}\" ]; then "
             + "MYSQL_PWD=$(cat \"$MARIADB_ROOT_PASSWORD_FILE\"); export MYSQL_PWD; fi; "
             + "exec mariadb --batch --user=root \"$0\"";
+    private static final String PSQL = "if [ -n \"${POSTGRES_PASSWORD_FILE:-}\" ]; then "
+            + "PGPASSWORD=$(cat \"$POSTGRES_PASSWORD_FILE\"); export PGPASSWORD; "
+            + "elif [ -n \"${POSTGRES_PASSWORD:-}\" ]; then PGPASSWORD=$POSTGRES_PASSWORD; export PGPASSWORD; fi; "
+            + "exec psql -X -q -v ON_ERROR_STOP=1 --no-align --field-separator=\"$(printf '\\t')\" --record-separator-zero "
+            + "--pset=footer=off --pset=null=NULL --username=\"${POSTGRES_USER:-postgres}\" --dbname=\"$0\"";
 
     private final ComposeCli cli;
     private final String service;
     private final String database;
+    private final DatabaseKind kind;
+    private final String client;
 
-    ComposeSql(ComposeCli cli, String service, String database) {
+    ComposeSql(ComposeCli cli, String service, String database, DatabaseKind kind) {
         this.cli = cli;
         this.service = service;
         this.database = database;
+        this.kind = kind;
+        this.client = switch (kind) {
+            case MARIADB -> MARIADB;
+            case POSTGRES -> PSQL;
+        };
     }
 
     @Override
     public String kind() {
-        return "mariadb";
+        return kind.kind();
     }
 
     @Override
     public List<Map<String, String>> query(String sql) {
-        Command.Result result = cli.run(Duration.ofSeconds(30), sql + ";\n",
-                List.of("exec", "-T", service, "sh", "-c", CLIENT, database));
+        Command.Result result = cli.run(TIMEOUT, sql + ";\n", List.of("exec", "-T", service, "sh", "-c", client, database));
         if (!result.ok()) {
             throw new OrchestratorException("database probe in service '" + service + "' failed (" + sql + "): "
                     + result.stderr().strip());
         }
-        return ComposeOutput.rows(result.stdout());
+        try {
+            return kind == DatabaseKind.POSTGRES ? ComposeOutput.psqlRows(result.stdout()) : ComposeOutput.rows(result.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new OrchestratorException("database probe in service '" + service + "' (" + sql + "): " + e.getMessage(), e);
+        }
     }
 }

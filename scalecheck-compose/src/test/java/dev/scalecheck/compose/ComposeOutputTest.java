@@ -1,6 +1,7 @@
 package dev.scalecheck.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
@@ -76,5 +77,50 @@ class ComposeOutputTest {
         List<Map<String, String>> rows = ComposeOutput.rows(fixture("mariadb-batch.txt"));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).containsEntry("k", "1").containsEntry("s", "1").containsEntry("n", null);
+    }
+
+    @Test
+    void readsPsqlRecordsTellingNullFromEmptyAndKeepingLineBreaksInValues() throws IOException {
+        List<Map<String, String>> rows = ComposeOutput.psqlRows(fixture("psql-values.out"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).keySet()).containsExactly("k", "s", "n");
+        assertThat(rows.get(0)).containsEntry("k", "1").containsEntry("s", "a").containsEntry("n", null);
+        assertThat(rows.get(1)).containsEntry("s", "").containsEntry("n", null);
+        assertThat(rows.get(2)).containsEntry("s", "two\nlines").containsEntry("n", "NULL?");
+    }
+
+    @Test
+    void readsPgStatActivityWithItsNullClientsOfBackgroundAndSocketSessions() throws IOException {
+        List<Map<String, String>> rows = ComposeOutput.psqlRows(fixture("psql-sessions.out"));
+        assertThat(rows).hasSize(7);
+        assertThat(rows).filteredOn(row -> row.get("h") != null).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("u", "app").containsEntry("h", "172.18.0.3:39036")
+                        .containsEntry("self", "f"));
+        assertThat(rows).filteredOn(row -> "t".equals(row.get("self"))).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("h", null).containsEntry("t", "client backend"));
+        assertThat(rows.get(0)).containsEntry("u", null).containsEntry("t", "checkpointer");
+    }
+
+    @Test
+    void readsPsqlAdvisoryLocksAndAHeaderWithoutRows() throws IOException {
+        assertThat(ComposeOutput.psqlRows(fixture("psql-advisory-locks.out")))
+                .containsExactly(Map.of("name", "4242", "holder", "175", "client", "172.18.0.3:39036"));
+        assertThat(ComposeOutput.psqlRows(fixture("psql-no-rows.out"))).isEmpty();
+        assertThat(ComposeOutput.psqlRows("")).isEmpty();
+    }
+
+    @Test
+    void refusesAPsqlRowWhoseValueHoldsATab() {
+        assertThatThrownBy(() -> ComposeOutput.psqlRows("a\tb\u0000x\ty\tz\u0000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("psql printed a row of 3 fields under a header of 2 (a, b); a value holds a tab");
+    }
+
+    @Test
+    void readsAServicesImageFromComposeConfigAfterSubstitution() throws IOException {
+        String config = fixture("config-compose-2.26.1.json");
+        assertThat(ComposeOutput.image(config, "db")).contains("local/postgres");
+        assertThat(ComposeOutput.image(config, "api")).contains("scalecheck-example-pg/api:dev");
+        assertThat(ComposeOutput.image(config, "nope")).isEmpty();
     }
 }
