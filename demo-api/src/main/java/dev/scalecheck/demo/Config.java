@@ -13,12 +13,14 @@ import java.util.Set;
 /**
  * The service's configuration, read from the environment only (a password never comes from argv).
  *
+ * @param dbKind DB_KIND, or the database DB_URL names
  * @param faults the fault switches that apply to this replica (already filtered by DEMO_FAULT_REPLICA)
  */
 record Config(
         String bindAddress,
         int port,
         String dbUrl,
+        DatabaseKind dbKind,
         String dbUser,
         Secret dbPassword,
         String replicaId,
@@ -45,10 +47,13 @@ record Config(
             faults.clear();
         }
         int poolSize = faults.contains(Fault.BIG_POOL) ? BIG_POOL_SIZE : intVar(env, "DB_POOL_SIZE", 5, 1, 1000);
+        String url = required(env, "DB_URL", "a JDBC URL such as jdbc:mariadb://127.0.0.1:3306/app or "
+                + "jdbc:postgresql://127.0.0.1:5432/app");
         return new Config(
                 env.getOrDefault("BIND_ADDRESS", "0.0.0.0"),
                 intVar(env, "PORT", 7777, 0, 65535),
-                required(env, "DB_URL", "a JDBC URL such as jdbc:mariadb://127.0.0.1:3306/app"),
+                url,
+                DatabaseKind.of(env.get("DB_KIND"), url),
                 required(env, "DB_USER", "the database user name"),
                 password(env),
                 replicaId,

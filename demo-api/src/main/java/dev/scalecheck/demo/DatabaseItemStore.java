@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -20,7 +19,7 @@ final class DatabaseItemStore implements ItemStore {
     public long create(String body, String createdBy) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO items (body, created_by) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        "INSERT INTO items (body, created_by) VALUES (?, ?)", new String[] {"id"})) {
             insert.setString(1, body);
             insert.setString(2, createdBy);
             insert.executeUpdate();

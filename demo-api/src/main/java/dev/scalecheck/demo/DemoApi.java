@@ -73,7 +73,7 @@ public final class DemoApi {
             this.pool = dataSource;
             ItemStore items = config.has(Fault.MEMORY_STATE) ? new MemoryItemStore() : new DatabaseItemStore(dataSource);
             DataDirectory data = new DataDirectory(config.dataDir(), !config.has(Fault.READONLY_DATA));
-            Readiness readiness = new Readiness(config.replicaId(), config.poolSize(), status, () -> this.pool);
+            Readiness readiness = new Readiness(config.replicaId(), config.poolSize(), status, () -> this.pool, config.dbKind());
             api = new HttpApi(config.replicaId(), version(), readiness, items, data);
             startServer(api);
             log.info("Database pool created (max=" + config.poolSize() + ")");
@@ -147,7 +147,8 @@ public final class DemoApi {
     }
 
     private SchemaMigrator migrator(HikariDataSource dataSource) {
-        return config.has(Fault.NO_LOCK) ? new PlainSqlMigrator(dataSource, FlywayMigrator.SCRIPTS) : new FlywayMigrator(dataSource);
+        return config.has(Fault.NO_LOCK) ? new PlainSqlMigrator(dataSource, config.dbKind(), FlywayMigrator.SCRIPTS)
+                : new FlywayMigrator(dataSource, config.dbKind());
     }
 
     private Connection openLockConnection() throws SQLException {

@@ -12,22 +12,23 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The normal path: Flyway over classpath:db/migration, recording in flyway_schema_history.
+ * The normal path: Flyway over the database's own scripts (classpath:db/migration/&lt;kind&gt;), recording in flyway_schema_history.
  * When every shipped version is already recorded as successful, one query says so and Flyway
  * is never loaded: that is the fast path a replica of a running fleet takes. Anything else
  * (no history table, a version missing or failed) is Flyway's to count and apply.
  */
 final class FlywayMigrator implements SchemaMigrator {
-    static final String LOCATION = "classpath:db/migration";
-    /** The scripts under db/migration, in version order (a test keeps this list equal to the resources). */
+    /** The scripts under db/migration/&lt;kind&gt;, the same for each database, in version order (a test keeps this list equal to the resources). */
     static final List<String> SCRIPTS = List.of("V1__create_items.sql", "V2__create_replica_events.sql",
             "V3__fill_reference_numbers.sql", "V4__index_items_created_at.sql");
 
     private final DataSource dataSource;
+    private final DatabaseKind kind;
     private Flyway flyway;
 
-    FlywayMigrator(DataSource dataSource) {
+    FlywayMigrator(DataSource dataSource, DatabaseKind kind) {
         this.dataSource = dataSource;
+        this.kind = kind;
     }
 
     @Override
@@ -68,7 +69,7 @@ final class FlywayMigrator implements SchemaMigrator {
 
     private synchronized Flyway flyway() {
         if (flyway == null) {
-            flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).load();
+            flyway = Flyway.configure().dataSource(dataSource).locations("classpath:" + kind.migrations()).load();
         }
         return flyway;
     }

@@ -55,7 +55,7 @@ final class MigrationCoordinator {
         } else {
             log.info("Schema up to date but taking migration lock anyway (fault serial-lock)");
         }
-        MigrationLock lock = new MigrationLock(lockConnections.open(), Config.LOCK_NAME);
+        MigrationLock lock = new MigrationLock(lockConnections.open(), config.dbKind(), Config.LOCK_NAME);
         boolean acquired = false;
         try {
             acquire(lock);

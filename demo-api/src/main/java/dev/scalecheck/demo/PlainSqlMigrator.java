@@ -24,11 +24,13 @@ final class PlainSqlMigrator implements SchemaMigrator {
     static final String TABLE = "schema_version";
 
     private final DataSource dataSource;
+    private final DatabaseKind kind;
     private final List<String> scripts;
 
-    /** @param scripts file names under db/migration, in the order to apply them */
-    PlainSqlMigrator(DataSource dataSource, List<String> scripts) {
+    /** @param scripts file names under db/migration/&lt;kind&gt;, in the order to apply them */
+    PlainSqlMigrator(DataSource dataSource, DatabaseKind kind, List<String> scripts) {
         this.dataSource = dataSource;
+        this.kind = kind;
         this.scripts = List.copyOf(scripts);
     }
 
@@ -42,7 +44,7 @@ final class PlainSqlMigrator implements SchemaMigrator {
         int applied = 0;
         for (String script : pending()) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                for (String sql : statements(read(script))) {
+                for (String sql : statements(read(kind, script))) {
                     statement.execute(sql);
                 }
                 record(connection, script, true);
@@ -88,8 +90,8 @@ final class PlainSqlMigrator implements SchemaMigrator {
         }
     }
 
-    private static String read(String script) {
-        String resource = "/db/migration/" + script;
+    private static String read(DatabaseKind kind, String script) {
+        String resource = "/" + kind.migrations() + "/" + script;
         try (InputStream in = PlainSqlMigrator.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new MigrationException("migration " + resource + " is not on the classpath");

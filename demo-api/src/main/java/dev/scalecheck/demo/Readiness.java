@@ -19,8 +19,10 @@ final class Readiness {
     private final int poolMax;
     private final MigrationStatus status;
     private final Supplier<HikariDataSource> pool;
+    private final DatabaseKind kind;
 
-    Readiness(String replicaId, int poolMax, MigrationStatus status, Supplier<HikariDataSource> pool) {
+    Readiness(String replicaId, int poolMax, MigrationStatus status, Supplier<HikariDataSource> pool, DatabaseKind kind) {
+        this.kind = kind;
         this.replicaId = replicaId;
         this.poolMax = poolMax;
         this.status = status;
@@ -40,7 +42,7 @@ final class Readiness {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(2);
                 statement.executeQuery("SELECT 1").close();
-                lockHolder = MigrationLock.holder(connection, Config.LOCK_NAME);
+                lockHolder = MigrationLock.holder(connection, kind, Config.LOCK_NAME);
                 databaseUp = true;
                 database.put("status", "up");
             } catch (SQLException e) {

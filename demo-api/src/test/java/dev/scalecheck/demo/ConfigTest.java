@@ -62,4 +62,18 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(env("DEMO_FAULT", "no-lock, slow")))
                 .hasMessageContaining("unknown fault 'slow'").hasMessageContaining("no-lock, keep-lock, serial-lock");
     }
+
+    @Test
+    void theDatabaseKindComesFromDbKindOrTheUrl() {
+        assertThat(Config.fromEnvironment(env()).dbKind()).isEqualTo(DatabaseKind.MARIADB);
+        assertThat(Config.fromEnvironment(env("DB_URL", "jdbc:mysql://db:3306/app")).dbKind()).isEqualTo(DatabaseKind.MARIADB);
+        assertThat(Config.fromEnvironment(env("DB_URL", "jdbc:postgresql://db:5432/app")).dbKind()).isEqualTo(DatabaseKind.POSTGRES);
+        assertThat(Config.fromEnvironment(env("DB_URL", "jdbc:pgsql://db/app", "DB_KIND", "Postgres")).dbKind())
+                .isEqualTo(DatabaseKind.POSTGRES);
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DB_URL", "jdbc:h2:mem:app;PASSWORD=secret")))
+                .hasMessage("DB_URL starts with 'jdbc:h2:', a database demo-api does not know; expected jdbc:mariadb:, "
+                        + "jdbc:mysql: or jdbc:postgresql:, or set DB_KIND");
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DB_KIND", "oracle")))
+                .hasMessage("DB_KIND is 'oracle'; expected mariadb, mysql or postgres");
+    }
 }

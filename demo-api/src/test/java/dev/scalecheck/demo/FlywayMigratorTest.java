@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FlywayMigratorTest {
 
-    @Test
-    void theFastPathsListOfScriptsIsExactlyWhatShipsUnderDbMigration() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theFastPathsListOfScriptsIsExactlyWhatShipsForEachDatabase(DatabaseKind kind) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", kind.migrations()))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactlyElementsOf(FlywayMigrator.SCRIPTS);
         }
     }

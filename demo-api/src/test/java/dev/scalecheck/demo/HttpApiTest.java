@@ -25,7 +25,7 @@ class HttpApiTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        Readiness readiness = new Readiness("api-7", 5, status, () -> null);
+        Readiness readiness = new Readiness("api-7", 5, status, () -> null, DatabaseKind.MARIADB);
         new HttpApi("api-7", "test", readiness, new MemoryItemStore(), new DataDirectory(dir, true)).register(server);
         server.start();
     }
@@ -84,7 +84,7 @@ class HttpApiTest {
 
     @Test
     void drainingRefusesNewRequests() throws Exception {
-        HttpApi api = new HttpApi("api-8", "test", new Readiness("api-8", 5, status, () -> null), new MemoryItemStore(),
+        HttpApi api = new HttpApi("api-8", "test", new Readiness("api-8", 5, status, () -> null, DatabaseKind.MARIADB), new MemoryItemStore(),
                 new DataDirectory(dir, true));
         HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         api.register(other);

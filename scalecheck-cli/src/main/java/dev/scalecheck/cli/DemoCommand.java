@@ -13,16 +13,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scalecheck demo}: the whole scaling test on the reference service, on the local
- * orchestrator (embedded MariaDB, N processes, an embedded load balancer), with the service's
- * fault switches to watch each check fail.
+ * orchestrator (an embedded MariaDB or PostgreSQL, N processes, an embedded load balancer), with
+ * the service's fault switches to watch each check fail.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the scaling test against the reference service (demo-api) with an embedded MariaDB.")
+        description = "Run the scaling test against the reference service (demo-api) with an embedded database.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> FAULTS = List.of("no-lock", "keep-lock", "serial-lock", "memory-state", "readonly-data",
             "slow-start", "big-pool");
     /** The demo's healthcheck start_period: what startup-budget measures against. */
     static final Duration START_PERIOD = Duration.ofSeconds(30);
+    static final List<String> DATABASES = List.of("mariadb", "postgres");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -37,6 +38,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--fault-replica", paramLabel = "K", description = "Apply the faults to replica K only.")
     Integer faultReplica;
+
+    @Option(names = "--database", paramLabel = "KIND", defaultValue = "mariadb",
+            description = "The embedded database: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = DatabaseKinds.class)
+    String database;
 
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
@@ -55,9 +61,14 @@ final class DemoCommand implements Callable<Integer> {
                     + replicas);
             return ExitCode.BAD_INPUT;
         }
+        if (!DATABASES.contains(database)) {
+            command.commandLine().getErr().println("scalecheck: --database " + database + " is not a database the demo runs on; "
+                    + "expected one of: " + String.join(", ", DATABASES));
+            return ExitCode.BAD_INPUT;
+        }
         Spec spec;
         try {
-            spec = withReplicas(demoSpec(faults, faultReplica), replicas);
+            spec = withReplicas(demoSpec(faults, faultReplica, database), replicas);
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -66,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The reference service's spec: every default, its start_period, and short fault timings so a failing demo ends soon. */
-    static Spec demoSpec(List<String> faults, Integer faultReplica) {
+    static Spec demoSpec(List<String> faults, Integer faultReplica, String database) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DEMO_LOCK_TIMEOUT", "20");
         environment.put("DEMO_LOCK_HOLD", "4");
@@ -77,7 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             environment.put("DEMO_FAULT_REPLICA", String.valueOf(faultReplica));
         }
         return DemoPreset.applyTo(Spec.empty().withLocal(new Spec.Local(List.of(), environment, null))
-                .withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), START_PERIOD)));
+                .withHealth(new Spec.Health(null, null, Duration.ofSeconds(60), START_PERIOD))
+                .withDatabase(new Spec.Database(null, database, null, null, null)));
     }
 
     static Spec withReplicas(Spec spec, int count) {
@@ -85,6 +97,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--replicas " + count + " is out of range; expected 1 to " + Spec.MAX_REPLICAS);
         }
         return spec.withReplicas(count);
+    }
+
+    static final class DatabaseKinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return DATABASES.iterator();
+        }
     }
 
     static final class FaultNames implements Iterable<String> {

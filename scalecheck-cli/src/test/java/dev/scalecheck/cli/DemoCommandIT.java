@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code scalecheck demo} end to end on the local orchestrator: real MariaDB, real processes, a real proxy. */
+/** {@code scalecheck demo} end to end on the local orchestrator: real MariaDB or PostgreSQL, real processes, a real proxy. */
 class DemoCommandIT {
     private static final List<String> CHECKS = List.of("replicas-healthy", "parallel-startup", "shared-writes",
             "single-migration", "lock-released", "lb-reaches-all", "cross-replica-state", "connection-headroom",
@@ -31,15 +32,17 @@ class DemoCommandIT {
         assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
     }
 
-    @Test
-    void demoPassesEveryCheckAtFourReplicas() {
-        Cli.Outcome outcome = Cli.scalecheck("demo");
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"mariadb", "postgres"})
+    void demoPassesEveryCheckAtFourReplicas(String database) {
+        Cli.Outcome outcome = Cli.scalecheck("demo", "--database", database);
         assertThat(outcome.code()).as(outcome.output()).isZero();
         for (String check : CHECKS) {
             assertThat(outcome.output()).containsPattern("(?m)^PASS +" + check + " ");
         }
         assertThat(outcome.output())
                 .contains("[1/7] Resetting the environment...")
+                .contains("[2/7] Starting a fresh database... " + database + " ready")
                 .contains("[3/7] Starting 4 replicas at once... 4 started")
                 .contains("[7/7] Tearing down... removed everything the run started")
                 .containsPattern("(?m)^SCALING TEST PASSED, 10 checks \\(4 replicas, [0-9.]+ s\\)$");
@@ -52,26 +55,35 @@ class DemoCommandIT {
      * under load) only the losers' own start-up errors do.
      */
     static Stream<Arguments> faults() {
+        return Stream.of("mariadb", "postgres").flatMap(DemoCommandIT::faultsOn);
+    }
+
+    private static Stream<Arguments> faultsOn(String database) {
+        String keptLock = database.equals("postgres")
+                ? "advisory lock '-?\\d+' \\('demo_migration'\\) still held by connection \\d+ of api-\\d after start-up"
+                : "user lock 'demo_migration' still held by connection \\d+ of api-\\d after start-up";
+        String maxConnections = database.equals("postgres") ? "100" : "151";
         return Stream.of(
-                Arguments.of(List.of("--fault", "no-lock"), "single-migration",
+                Arguments.of(database, List.of("--fault", "no-lock"), "single-migration",
                         "schema_version|api-\\d failed while migrating: .*(already exists|Duplicate entry)|some migration ran more than once"),
-                Arguments.of(List.of("--fault", "keep-lock"), "lock-released", "user lock 'demo_migration' still held by connection \\d+ of api-\\d after start-up"),
-                Arguments.of(List.of("--fault", "serial-lock"), "parallel-startup", quote("replicas started one after another")),
-                Arguments.of(List.of("--fault", "memory-state"), "cross-replica-state", quote("state is kept per replica")),
-                Arguments.of(List.of("--fault", "readonly-data", "--fault-replica", "2"), "shared-writes",
+                Arguments.of(database, List.of("--fault", "keep-lock"), "lock-released", keptLock),
+                Arguments.of(database, List.of("--fault", "serial-lock"), "parallel-startup", quote("replicas started one after another")),
+                Arguments.of(database, List.of("--fault", "memory-state"), "cross-replica-state", quote("state is kept per replica")),
+                Arguments.of(database, List.of("--fault", "readonly-data", "--fault-replica", "2"), "shared-writes",
                         quote("api-2 could not write scalecheck-")),
-                Arguments.of(List.of("--fault", "slow-start"), "startup-budget", quote("exceeds 50% of start_period 30s")),
-                Arguments.of(List.of("--fault", "big-pool"), "connection-headroom", quote("4 replicas x pool 200 = 800 connections")));
+                Arguments.of(database, List.of("--fault", "slow-start"), "startup-budget", quote("exceeds 50% of start_period 30s")),
+                Arguments.of(database, List.of("--fault", "big-pool"), "connection-headroom",
+                        quote("4 replicas x pool 200 = 800 connections + margin 10 = 810 > max_connections " + maxConnections)));
     }
 
     private static String quote(String literal) {
         return java.util.regex.Pattern.quote(literal);
     }
 
-    @ParameterizedTest(name = "{0} fails {1}")
+    @ParameterizedTest(name = "on {0}: {1} fails {2}")
     @MethodSource("faults")
-    void eachFaultFailsItsCheckWithAReasonNamingTheCause(List<String> faultArgs, String check, String causePattern) {
-        List<String> args = new ArrayList<>(List.of("demo"));
+    void eachFaultFailsItsCheckWithAReasonNamingTheCause(String database, List<String> faultArgs, String check, String causePattern) {
+        List<String> args = new ArrayList<>(List.of("demo", "--database", database));
         args.addAll(faultArgs);
         Cli.Outcome outcome = Cli.scalecheck(args.toArray(String[]::new));
         assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
@@ -133,5 +145,8 @@ class DemoCommandIT {
         assertThat(replica.code()).isEqualTo(2);
         assertThat(replica.output()).contains("--fault-replica 3 is not a replica; expected 1 to 2");
         assertThat(Cli.scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected 1 to 64");
+        Cli.Outcome database = Cli.scalecheck("demo", "--database", "oracle");
+        assertThat(database.code()).isEqualTo(2);
+        assertThat(database.output()).contains("--database oracle is not a database the demo runs on; expected one of: mariadb, postgres");
     }
 }

@@ -13,7 +13,7 @@ import dev.scalecheck.core.spec.Placeholders;
 import dev.scalecheck.core.spec.Spec;
 import dev.scalecheck.local.balancer.EmbeddedLoadBalancer;
 import dev.scalecheck.local.database.DatabaseException;
-import dev.scalecheck.local.database.EmbeddedMariaDb;
+import dev.scalecheck.local.database.EmbeddedDatabase;
 import dev.scalecheck.local.process.LocalProcess;
 import dev.scalecheck.local.process.SocketOwners;
 import java.io.IOException;
@@ -51,8 +51,8 @@ final class LocalDeployment implements Deployment {
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<Integer, String> backendPorts = new HashMap<>();
     private Path directory;
-    private EmbeddedMariaDb database;
-    private EmbeddedMariaDb.Account account;
+    private EmbeddedDatabase database;
+    private EmbeddedDatabase.Account account;
     private Path passwordFile;
     private EmbeddedLoadBalancer balancer;
     private boolean closed;
@@ -75,9 +75,9 @@ final class LocalDeployment implements Deployment {
 
     @Override
     public SqlDatabase startDatabase(Deadline deadline) {
-        EmbeddedMariaDb started;
+        EmbeddedDatabase started;
         try {
-            started = EmbeddedMariaDb.start(directory.resolve("db"), EmbeddedMariaDb.defaultBinaryCache());
+            started = EmbeddedDatabase.start(spec.database().kind(), directory.resolve("db"));
         } catch (DatabaseException e) {
             throw new OrchestratorException(e.getMessage(), e);
         }
@@ -98,7 +98,7 @@ final class LocalDeployment implements Deployment {
             throw new OrchestratorException("cannot write the password file: " + e.getMessage(), e);
         }
         String schema = spec.database().name();
-        return new JdbcDatabase("mariadb", () -> started.connect(schema));
+        return new JdbcDatabase(started.kind(), () -> started.connect(schema));
     }
 
     @Override
@@ -124,6 +124,7 @@ final class LocalDeployment implements Deployment {
             values.put("DB_PORT", String.valueOf(database.port()));
             values.put("DB_NAME", spec.database().name());
             values.put("DB_URL", database.jdbcUrl(spec.database().name()));
+            values.put("DB_KIND", database.kind());
             values.put("DB_USER", account.user());
             values.put("DB_PASSWORD_FILE", passwordFile.toString());
             Map<String, String> environment = new HashMap<>(values);

@@ -20,13 +20,15 @@ record Cause(Known known, String owner, String line, String explanation) {
 
     /** Causes seen in real scaled deployments, each judged by one check. */
     enum Known {
-        CHANGELOG_RACE(SingleMigrationCheck.ID, "(?i)Table '?(?:\\w+\\.)?DATABASECHANGELOG'? already exists",
+        CHANGELOG_RACE(SingleMigrationCheck.ID, "(?i)Table '?(?:\\w+\\.)?DATABASECHANGELOG'? already exists"
+                        + "|relation \"?(?:\\w+\\.)?databasechangelog\"? already exists|\\(typname, typnamespace\\)=\\(databasechangelog,",
                 "Liquibase creates DATABASECHANGELOG before it takes its lock, so replicas starting together race to create it "
                         + "(Liquibase issue 5254); start one replica first or run the update as a separate step"),
         TOO_MANY_CONNECTIONS(ConnectionHeadroomCheck.ID, "Too many connections|too many clients already|remaining connection slots",
                 "the database refused a connection: its max_connections was used up"),
         LOCK_WAIT_TIMEOUT(LockReleasedCheck.ID,
-                "Lock wait timeout exceeded|Could not acquire change ?log lock|timed out after .* waiting for .*lock",
+                "Lock wait timeout exceeded|canceling statement due to lock timeout|Could not acquire change ?log lock"
+                        + "|timed out after .* waiting for .*lock",
                 "it gave up waiting for a lock another replica held"),
         CONNECTOR_J_KEYWORDS(ReplicasHealthyCheck.ID, "HHH000339.*Unknown column 'RESERVED'",
                 "MySQL Connector/J asked MariaDB for INFORMATION_SCHEMA.KEYWORDS.RESERVED, which MariaDB has not got, and "

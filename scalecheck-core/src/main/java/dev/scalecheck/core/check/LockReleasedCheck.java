@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * After start-up no session holds a migration lock: the lock the service really took, found
- * without knowing its name (user-level locks, Liquibase's DATABASECHANGELOGLOCK), and the lock
+ * without knowing its name (MariaDB's user-level locks, PostgreSQL's advisory locks, Liquibase's
+ * DATABASECHANGELOGLOCK), and the lock
  * of {@code database.lockName} when the spec names one. Who acquired and released it is said
  * only when the logs show it.
  */
@@ -26,11 +27,11 @@ final class LockReleasedCheck extends DatabaseCheck {
     CheckResult evaluate(Evidence evidence, DatabaseState db) {
         List<String> held = new ArrayList<>();
         for (HeldLock lock : db.locks()) {
-            held.add(describe(lock));
+            held.add(describe(lock, db));
         }
-        boolean namedAlreadyListed = db.locks().stream().anyMatch(l -> l.name().equals(db.lockName()));
+        boolean namedAlreadyListed = db.locks().stream().anyMatch(l -> isNamed(l, db));
         if (db.lockHolder() != null && !namedAlreadyListed) {
-            held.add("user lock '" + db.lockName() + "' held by connection " + db.lockHolder());
+            held.add("lock '" + db.lockName() + "' held by connection " + db.lockHolder());
         }
         List<String> acquiredNotReleased = new ArrayList<>();
         List<String> released = new ArrayList<>();
@@ -59,7 +60,7 @@ final class LockReleasedCheck extends DatabaseCheck {
         }
         List<String> looked = new ArrayList<>();
         if (db.locksUnavailable() == null) {
-            looked.add("no user-level lock (" + db.locksSource() + ")");
+            looked.add("no lock in " + db.locksSource());
         }
         if (db.lockName() != null) {
             looked.add("'" + db.lockName() + "' free");
@@ -71,9 +72,19 @@ final class LockReleasedCheck extends DatabaseCheck {
                 + (released.isEmpty() ? "" : "; acquired and released by " + Timeline.names(released) + " (their logs)"), looked);
     }
 
-    private static String describe(HeldLock lock) {
+    private static String describe(HeldLock lock, DatabaseState db) {
         String who = lock.holder() == null ? "" : " by connection " + lock.holder()
                 + (lock.replica() != null ? " of " + lock.replica() : lock.client() != null ? " from " + lock.client() : "");
-        return lock.kind() + " '" + lock.name() + "' still held" + who + (lock.detail() == null ? "" : " (" + lock.detail() + ")");
+        String name = isNamed(lock, db) && !lock.name().equals(db.lockName()) ? " ('" + db.lockName() + "')" : "";
+        return lock.kind() + " '" + lock.name() + "'" + name + " still held" + who
+                + (lock.detail() == null ? "" : " (" + lock.detail() + ")");
+    }
+
+    /**
+     * Whether {@code lock} is the one {@code database.lockName} names. PostgreSQL lists an advisory
+     * lock by its key, not the name it was hashed from: the session holding the named one tells it.
+     */
+    private static boolean isNamed(HeldLock lock, DatabaseState db) {
+        return lock.name().equals(db.lockName()) || db.lockHolder() != null && db.lockHolder().equals(lock.holder());
     }
 }

@@ -18,8 +18,30 @@ public interface Dialect {
     /** The application schema's tables. */
     List<String> tables(SqlDatabase database);
 
-    /** A table's columns, in lower case. */
+    /** A table's columns, spelled as the database spells them. */
     List<String> columns(SqlDatabase database, String table);
+
+    /**
+     * Every row of {@code table}, reading {@code wanted} columns: each is matched to the table's own
+     * column without regard to case (Liquibase writes DATABASECHANGELOG's columns in upper case on
+     * MariaDB and in lower case on PostgreSQL), and one the table lacks reads as SQL NULL. Rows come
+     * in the order of {@code orderBy} when the table has that column.
+     */
+    default List<Row> rows(SqlDatabase database, String table, List<String> wanted, String orderBy) {
+        List<String> columns = columns(database, table);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < wanted.size(); i++) {
+            String column = wanted.get(i);
+            sql.append(i == 0 ? "" : ", ")
+                    .append(columns.stream().filter(column::equalsIgnoreCase).findFirst().map(this::quote).orElse("NULL"))
+                    .append(" AS ").append(quote(column.toLowerCase(java.util.Locale.ROOT)));
+        }
+        sql.append(" FROM ").append(quote(table));
+        if (orderBy != null) {
+            columns.stream().filter(orderBy::equalsIgnoreCase).findFirst().ifPresent(c -> sql.append(" ORDER BY ").append(quote(c)));
+        }
+        return Row.all(database.query(sql.toString()));
+    }
 
     /** The server's connection limit, when it can be read. */
     OptionalInt maxConnections(SqlDatabase database);
@@ -27,10 +49,13 @@ public interface Dialect {
     /** Every client session except the one asking, each with the client's address. */
     List<Session> sessions(SqlDatabase database);
 
-    /** Every user-level lock held now, found without knowing its name, or why they cannot be listed. */
+    /**
+     * Every lock a session took by name or key and still holds (MariaDB's GET_LOCK, PostgreSQL's
+     * advisory locks), found without knowing its name, with the holder's session; or why they cannot be listed.
+     */
     LockListing userLocks(SqlDatabase database);
 
-    /** The session holding the lock of this name, if any. */
+    /** The session holding the lock of this name ({@code database.lockName}), if any. */
     Optional<Long> namedLockHolder(SqlDatabase database, String name);
 
     /** An identifier quoted for this database. */
@@ -41,6 +66,9 @@ public interface Dialect {
         if (kind == null || kind.equals(MariaDbDialect.KIND) || kind.equals("mysql")) {
             return new MariaDbDialect();
         }
-        throw new IllegalArgumentException("unknown database kind '" + kind + "'; expected mariadb");
+        if (kind.equals(PostgresDialect.KIND) || kind.equals("postgresql")) {
+            return new PostgresDialect();
+        }
+        throw new IllegalArgumentException("unknown database kind '" + kind + "'; expected mariadb, mysql or postgres");
     }
 }

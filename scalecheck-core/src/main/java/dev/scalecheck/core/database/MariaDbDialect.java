@@ -4,8 +4,6 @@ import dev.scalecheck.core.orchestrator.OrchestratorException;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,30 +27,29 @@ final class MariaDbDialect implements Dialect {
 
     @Override
     public List<String> tables(SqlDatabase database) {
-        return database.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() "
-                + "ORDER BY table_name").stream().map(row -> row.get("t")).toList();
+        return Row.all(database.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() "
+                + "ORDER BY table_name")).stream().map(row -> row.text("t")).toList();
     }
 
     @Override
     public List<String> columns(SqlDatabase database, String table) {
-        return database.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() "
-                + "AND table_name = " + literal(table) + " ORDER BY ordinal_position").stream()
-                .map(row -> row.get("c").toLowerCase(Locale.ROOT)).toList();
+        return Row.all(database.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() "
+                + "AND table_name = " + literal(table) + " ORDER BY ordinal_position")).stream().map(row -> row.text("c")).toList();
     }
 
     @Override
     public OptionalInt maxConnections(SqlDatabase database) {
-        String value = database.query("SELECT @@max_connections AS m").get(0).get("m");
-        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value));
+        Long value = Row.of(database.query("SELECT @@max_connections AS m").get(0)).number("m");
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value.intValue());
     }
 
     @Override
     public List<Session> sessions(SqlDatabase database) {
         List<Session> sessions = new ArrayList<>();
-        for (Map<String, String> row : database.query("SELECT ID AS id, USER AS u, HOST AS h, ID = CONNECTION_ID() AS self "
-                + "FROM information_schema.PROCESSLIST WHERE COMMAND <> 'Daemon'")) {
-            if (!"1".equals(row.get("self")) && row.get("h") != null && !row.get("h").isEmpty()) {
-                sessions.add(new Session(Long.parseLong(row.get("id")), row.get("u"), row.get("h")));
+        for (Row row : Row.all(database.query("SELECT ID AS id, USER AS u, HOST AS h, ID = CONNECTION_ID() AS self "
+                + "FROM information_schema.PROCESSLIST WHERE COMMAND <> 'Daemon'"))) {
+            if (!row.flag("self", false) && row.text("h") != null && !row.text("h").isEmpty()) {
+                sessions.add(new Session(row.number("id"), row.text("u"), row.text("h")));
             }
         }
         return sessions;
@@ -60,9 +57,10 @@ final class MariaDbDialect implements Dialect {
 
     @Override
     public LockListing userLocks(SqlDatabase database) {
-        Map<String, String> schema = database.query("SELECT @@performance_schema AS ps, (SELECT ENABLED FROM "
-                + "performance_schema.setup_instruments WHERE NAME = 'wait/lock/metadata/sql/mdl') AS mdl").get(0);
-        if ("1".equals(schema.get("ps")) && "YES".equalsIgnoreCase(schema.get("mdl"))) {
+        Row schema = Row.of(database.query("SELECT @@performance_schema AS ps, (SELECT ENABLED FROM "
+                + "performance_schema.setup_instruments WHERE NAME = 'wait/lock/metadata/sql/mdl') AS mdl").get(0));
+        boolean performanceSchema = schema.flag("ps", false);
+        if (performanceSchema && schema.flag("mdl", false)) {
             return LockListing.of(locks(database, "SELECT m.OBJECT_NAME AS name, t.PROCESSLIST_ID AS holder, p.HOST AS client "
                     + "FROM performance_schema.metadata_locks m JOIN performance_schema.threads t ON t.THREAD_ID = m.OWNER_THREAD_ID "
                     + "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.PROCESSLIST_ID "
@@ -75,7 +73,7 @@ final class MariaDbDialect implements Dialect {
                     + "WHERE m.LOCK_TYPE = 'User lock'"), "information_schema.METADATA_LOCK_INFO");
         }
         return LockListing.unavailable("the database cannot list user-level locks (performance_schema "
-                + ("1".equals(schema.get("ps")) ? "has no metadata-lock instrument" : "is off")
+                + (performanceSchema ? "has no metadata-lock instrument" : "is off")
                 + ", no metadata_lock_info plugin); " + HOW_TO_LIST);
     }
 
@@ -98,16 +96,15 @@ final class MariaDbDialect implements Dialect {
     }
 
     private static List<HeldLock> locks(SqlDatabase database, String sql) {
-        return database.query(sql).stream()
-                .map(row -> new HeldLock("user lock", row.get("name"), row.get("holder") == null ? null
-                        : Long.valueOf(row.get("holder")), row.get("client"), null))
+        return Row.all(database.query(sql)).stream()
+                .map(row -> new HeldLock("user lock", row.text("name"), row.number("holder"), row.text("client"), null))
                 .toList();
     }
 
     @Override
     public Optional<Long> namedLockHolder(SqlDatabase database, String name) {
-        String holder = database.query("SELECT IS_USED_LOCK(" + literal(name) + ") AS holder").get(0).get("holder");
-        return holder == null ? Optional.empty() : Optional.of(Long.valueOf(holder));
+        return Optional.ofNullable(Row.of(database.query("SELECT IS_USED_LOCK(" + literal(name) + ") AS holder").get(0))
+                .number("holder"));
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Flyway: {@code flyway_schema_history}, one row per versioned migration with {@code success}.
  * On the MySQL family it takes {@code GET_LOCK('Flyway-<n>')} around each migration, not the
- * whole run, so several replicas may each apply different migrations, and correctly so.
+ * whole run, so several replicas may each apply different migrations, and correctly so; on
+ * PostgreSQL an advisory lock, transaction-scoped by default.
  */
 public final class FlywayTool implements MigrationTool {
     static final String NAME = "flyway";
@@ -25,9 +26,9 @@ public final class FlywayTool implements MigrationTool {
 
     @Override
     public List<MigrationRecord> history(SqlDatabase database, Dialect dialect, String table) {
-        return database.query("SELECT version AS k, description AS d, success AS s FROM " + dialect.quote(table)
-                + " WHERE version IS NOT NULL ORDER BY installed_rank").stream()
-                .map(row -> new MigrationRecord(row.get("k"), row.get("d"), Rows.truthy(row.get("s")), null))
+        return dialect.rows(database, table, List.of("version", "description", "success"), "installed_rank").stream()
+                .filter(row -> row.text("version") != null)
+                .map(row -> new MigrationRecord(row.text("version"), row.text("description"), row.flag("success", true), null))
                 .toList();
     }
 
@@ -38,6 +39,6 @@ public final class FlywayTool implements MigrationTool {
 
     @Override
     public String lockDescription() {
-        return "a user-level lock ('Flyway-<n>') around each migration";
+        return "a lock by name around each migration (GET_LOCK('Flyway-<n>'); on PostgreSQL an advisory lock)";
     }
 }

@@ -2,10 +2,10 @@ package dev.scalecheck.core.migration;
 
 import dev.scalecheck.core.database.Dialect;
 import dev.scalecheck.core.database.HeldLock;
+import dev.scalecheck.core.database.Row;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Markers;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,10 +30,10 @@ public final class LiquibaseTool implements MigrationTool {
 
     @Override
     public List<MigrationRecord> history(SqlDatabase database, Dialect dialect, String table) {
-        return database.query("SELECT FILENAME AS f, ID AS i, AUTHOR AS a, DESCRIPTION AS d, EXECTYPE AS e, DEPLOYMENT_ID AS r FROM "
-                + dialect.quote(table) + " ORDER BY ORDEREXECUTED").stream()
-                .map(row -> new MigrationRecord(row.get("f") + "::" + row.get("i") + "::" + row.get("a"), row.get("d"),
-                        !"FAILED".equalsIgnoreCase(row.get("e")), row.get("r")))
+        return dialect.rows(database, table, List.of("filename", "id", "author", "description", "exectype", "deployment_id"),
+                        "orderexecuted").stream()
+                .map(row -> new MigrationRecord(row.text("filename") + "::" + row.text("id") + "::" + row.text("author"),
+                        row.text("description"), !"FAILED".equalsIgnoreCase(row.text("exectype")), row.text("deployment_id")))
                 .toList();
     }
 
@@ -58,14 +58,14 @@ public final class LiquibaseTool implements MigrationTool {
         if (table == null) {
             return List.of();
         }
-        return database.query("SELECT ID AS i, LOCKED AS l, LOCKGRANTED AS g, LOCKEDBY AS b FROM " + dialect.quote(table)).stream()
-                .filter(row -> Rows.truthy(row.get("l")))
+        return dialect.rows(database, table, List.of("id", "locked", "lockgranted", "lockedby"), null).stream()
+                .filter(row -> row.flag("locked", false))
                 .map(LiquibaseTool::held)
                 .toList();
     }
 
-    private static HeldLock held(Map<String, String> row) {
+    private static HeldLock held(Row row) {
         return new HeldLock("table lock", LOCK_TABLE, null, null,
-                "LOCKED = 1, LOCKEDBY '" + row.get("b") + "', LOCKGRANTED " + row.get("g"));
+                "LOCKEDBY '" + row.text("lockedby") + "', LOCKGRANTED " + row.text("lockgranted"));
     }
 }

@@ -28,12 +28,12 @@ public final class SchemaVersionTool implements MigrationTool {
     @Override
     public List<MigrationRecord> history(SqlDatabase database, Dialect dialect, String table) {
         List<String> columns = dialect.columns(database, table);
-        String key = KEYS.stream().filter(columns::contains).findFirst().orElseThrow(() -> new IllegalStateException(
-                "history table " + table + " has none of the columns " + String.join(", ", KEYS) + " to name a migration"));
-        String success = columns.contains("success") ? dialect.quote("success") : "NULL";
-        return database.query("SELECT " + dialect.quote(key) + " AS k, " + success + " AS s FROM " + dialect.quote(table)).stream()
-                .filter(row -> row.get("k") != null)
-                .map(row -> new MigrationRecord(row.get("k"), "", Rows.truthy(row.get("s")), null))
+        String key = KEYS.stream().filter(k -> columns.stream().anyMatch(k::equalsIgnoreCase)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("history table " + table + " has none of the columns "
+                        + String.join(", ", KEYS) + " to name a migration"));
+        return dialect.rows(database, table, List.of(key, "success"), null).stream()
+                .filter(row -> row.text(key) != null)
+                .map(row -> new MigrationRecord(row.text(key), "", row.flag("success", true), null))
                 .toList();
     }
 

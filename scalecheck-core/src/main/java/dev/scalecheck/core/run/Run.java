@@ -85,7 +85,7 @@ public final class Run {
                     headers, runId);
             step(1, "Resetting the environment", current::reset, outcome -> outcome);
             SqlDatabase database = step(2, "Starting a fresh database",
-                    () -> current.startDatabase(Deadline.after(DATABASE_TIMEOUT, clock)), db -> "ready");
+                    () -> current.startDatabase(Deadline.after(DATABASE_TIMEOUT, clock)), db -> db.kind() + " ready");
             List<String> tablesBefore = step(2, "Looking at the schema before the replicas start",
                     () -> collector.tables(database),
                     tables -> tables.isEmpty() ? "empty" : Words.count(tables.size(), "table") + ": " + String.join(", ", tables));

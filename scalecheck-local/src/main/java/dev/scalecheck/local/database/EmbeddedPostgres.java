@@ -1,0 +1,177 @@
+package dev.scalecheck.local.database;
+
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.Secret;
+import dev.scalecheck.local.TemporaryDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A real PostgreSQL server (zonky's binaries from Maven Central) in a new data directory on a
+ * free 127.0.0.1 port, started like {@link EmbeddedMariaDb}. zonky's initdb trusts every local
+ * client; once the server is up, an administrator with a random password is created, the
+ * {@code pg_hba.conf} is replaced by one that asks every client for a password (scram-sha-256)
+ * and the server reloads it, so every later client needs a password. {@code max_connections}
+ * is PostgreSQL's own default, 100, written out so that no packaging changes it.
+ */
+public final class EmbeddedPostgres implements EmbeddedDatabase {
+    static final int MAX_CONNECTIONS = 100;
+    private static final String BOOTSTRAP_USER = "postgres";
+    private static final String HBA = "# scalecheck: every client gives a password\n"
+            + "host all all 127.0.0.1/32 scram-sha-256\n";
+
+    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Path directory;
+    private final Account admin;
+    private final String version;
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path directory, Account admin,
+            String version) {
+        this.server = server;
+        this.directory = directory;
+        this.admin = admin;
+        this.version = version;
+    }
+
+    /** Where the binaries are unpacked, once: {@code ~/.cache/scalecheck/postgres}. */
+    public static Path defaultBinaryCache() {
+        return Path.of(System.getProperty("user.home"), ".cache", "scalecheck", "postgres");
+    }
+
+    /**
+     * Starts a new, empty server whose data lives under {@code directory} (created; removed by close).
+     *
+     * @throws DatabaseException when the server does not start; nothing is left running
+     */
+    public static EmbeddedPostgres start(Path directory, Path binaryCache) {
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = null;
+        try {
+            Files.createDirectories(directory);
+            Files.createDirectories(binaryCache);
+            Path log = directory.resolve("postgres.log");
+            server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binaryCache.toFile())
+                    .setDataDirectory(directory.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            Account admin = new Account("scalecheck", Secret.random());
+            String version = requirePasswords(server, directory.resolve("data"), admin);
+            return new EmbeddedPostgres(server, directory, admin, version);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly(server);
+            TemporaryDirectories.deleteQuietly(directory);
+            throw new DatabaseException("interrupted while embedded PostgreSQL started", e);
+        } catch (IOException | SQLException | RuntimeException e) {
+            stopQuietly(server);
+            TemporaryDirectories.deleteQuietly(directory);
+            throw new DatabaseException("embedded PostgreSQL did not start in " + directory + ": "
+                    + EmbeddedDatabase.rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "postgres";
+    }
+
+    @Override
+    public String description() {
+        return "PostgreSQL " + version;
+    }
+
+    @Override
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    @Override
+    public Account createDatabase(String database, String user) {
+        EmbeddedDatabase.requireName(database);
+        EmbeddedDatabase.requireName(user);
+        Account account = new Account(user, Secret.random());
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + account.password().reveal().replace("'", "''") + "'");
+            statement.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot create database '" + database + "': " + e.getMessage(), e);
+        }
+        return account;
+    }
+
+    @Override
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), EmbeddedDatabase.credentials(admin));
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+        TemporaryDirectories.deleteQuietly(directory);
+    }
+
+    /**
+     * Creates the administrator, then makes every client give a password: a new pg_hba.conf and a
+     * reload, polled until a client without a password is turned away (the reload is asynchronous).
+     *
+     * @return the server's version
+     */
+    private static String requirePasswords(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path data, Account admin)
+            throws SQLException, IOException, InterruptedException {
+        String version;
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + admin.user() + " SUPERUSER LOGIN PASSWORD '" + admin.password().reveal() + "'");
+            try (ResultSet row = statement.executeQuery("SHOW server_version")) {
+                row.next();
+                version = row.getString(1).split(" ")[0];
+            }
+            Files.writeString(data.resolve("pg_hba.conf"), HBA);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        Properties noPassword = new Properties();
+        noPassword.setProperty("user", BOOTSTRAP_USER);
+        String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
+        Optional<Boolean> turnedAway = Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()).poll(Duration.ofMillis(20), () -> {
+            try (Connection ignored = DriverManager.getConnection(url, noPassword)) {
+                return Optional.empty();
+            } catch (SQLException refused) {
+                return Optional.of(true);
+            }
+        });
+        if (turnedAway.isEmpty()) {
+            throw new IllegalStateException("the server still lets clients in without a password after reloading pg_hba.conf");
+        }
+        return version;
+    }
+
+    private static void stopQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+}
