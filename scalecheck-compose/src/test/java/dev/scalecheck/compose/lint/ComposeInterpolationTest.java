@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,28 +94,43 @@ class ComposeInterpolationTest {
         assertThat(ComposeInterpolation.forProject(project.resolve("none"), Map.of()).variable("POSTGRES_DB")).isEmpty();
     }
 
-    /** Property: any text escaped with $$ comes back unchanged, and a value is inserted as it is, never interpolated again. */
-    @Test
-    void escapedTextAndInsertedValuesComeBackVerbatim() {
-        Random random = new Random(20261129);
-        String alphabet = "ab_Z09$${}:-?+ =\"'/.";
-        for (int run = 0; run < 2000; run++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String raw = text.toString();
-            ComposeInterpolation.Result escaped = VARIABLES.interpolate(raw.replace("$", "$$"));
-            assertThat(escaped.value()).as("escaped %s", raw).isEqualTo(raw);
-            assertThat(escaped.problems()).as("escaped %s", raw).isEmpty();
+    @Property
+    void textEscapedWithDoubleDollarsComesBackUnchanged(@ForAll("composeText") String text) {
+        ComposeInterpolation.Result result = VARIABLES.interpolate(text.replace("$", "$$"));
+        assertThat(result.value()).isEqualTo(text);
+        assertThat(result.problems()).isEmpty();
+    }
 
-            ComposeInterpolation withValue = ComposeInterpolation.of(Map.of("V", raw), Map.of());
-            Map<String, String> forms = Map.of("${V}", raw, "$V", raw, "${V-x}", raw, "${V?x}", raw, "x${V}y", "x" + raw + "y");
-            forms.forEach((form, expected) ->
-                    assertThat(withValue.interpolate(form).value()).as("%s with V=%s", form, raw).isEqualTo(expected));
-            if (!raw.isEmpty()) {
-                assertThat(withValue.interpolate("${V:-x}").value()).as("${V:-x} with V=%s", raw).isEqualTo(raw);
-            }
+    @Property
+    void aValueIsInsertedAsItIsAndNeverInterpolatedAgain(@ForAll("composeText") String value) {
+        ComposeInterpolation variables = ComposeInterpolation.of(Map.of("V", value), Map.of());
+        Map<String, String> forms = Map.of("${V}", value, "$V", value, "${V-x}", value, "${V?x}", value, "x${V}y", "x" + value + "y");
+        forms.forEach((form, expected) -> {
+            ComposeInterpolation.Result result = variables.interpolate(form);
+            assertThat(result.value()).as(form).isEqualTo(expected);
+            assertThat(result.problems()).as(form).isEmpty();
+        });
+        if (!value.isEmpty()) {
+            assertThat(variables.interpolate("${V:-x}").value()).isEqualTo(value);
         }
+    }
+
+    @Property
+    void anUnsetVariableTakesItsDefault(@ForAll("defaultText") String fallback) {
+        assertThat(VARIABLES.interpolate("${UNSET:-" + fallback + "}").known()).hasValue(fallback);
+        assertThat(VARIABLES.interpolate("${UNSET-" + fallback + "}").known()).hasValue(fallback);
+        assertThat(VARIABLES.interpolate("${EMPTY:-" + fallback + "}").known()).hasValue(fallback);
+    }
+
+    /** Text made of the characters interpolation cares about, and some it does not. */
+    @Provide
+    Arbitrary<String> composeText() {
+        return Arbitraries.strings().withChars("ab_Z09${}:-?+ =\"'/.").ofMaxLength(20);
+    }
+
+    /** A default holding no '$' nor '}': what compose takes literally inside ${VAR:-...}. */
+    @Provide
+    Arbitrary<String> defaultText() {
+        return Arbitraries.strings().withChars("ab_Z09{:-?+ =\"'/.").ofMaxLength(20);
     }
 }
