@@ -6,26 +6,34 @@ import java.util.regex.Pattern;
 
 /**
  * What a database service's image tells: its {@code database.kind}, and whether it sets up its
- * database as the official postgres image does. Only the image's own name counts, not its
- * registry, namespace or tag, so {@code postgrest/postgrest} or {@code postgres-exporter} are no
- * databases.
+ * database as the official postgres image does. Only the image's own name counts (not its
+ * registry, namespace or tag), word by word, PostgreSQL's words first:
+ * {@code percona-distribution-postgresql} is PostgreSQL, while {@code postgrest/postgrest} and
+ * {@code postgres-exporter} are no databases.
  */
 public final class DatabaseImage {
-    private static final Pattern POSTGRES = Pattern.compile("(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)");
-    private static final Pattern MARIADB = Pattern.compile("(mariadb|mysql(-server)?|percona(-server|-xtradb-cluster)?)");
+    private static final Pattern POSTGRES = word("postgres|postgresql|postgis|timescaledb|pgvector");
+    private static final Pattern MARIADB = word("mariadb|mysql|percona");
     /** Built on the official image's docker-entrypoint.sh: POSTGRES_DB defaults to POSTGRES_USER, that to postgres. */
-    private static final Pattern OFFICIAL_POSTGRES_ENTRYPOINT = Pattern.compile("(postgres|postgis|timescaledb|pgvector)");
+    private static final Pattern OFFICIAL_POSTGRES_ENTRYPOINT = Pattern.compile("postgres|postgis|timescaledb|pgvector");
 
     private DatabaseImage() {
+    }
+
+    private static Pattern word(String words) {
+        return Pattern.compile("(^|[-_.])(" + words + ")([-_.]|$)");
     }
 
     /** {@code postgres} or {@code mariadb} (also for MySQL and Percona), when the image tells. */
     public static Optional<String> kind(String image) {
         String name = name(image);
-        if (POSTGRES.matcher(name).matches()) {
+        if (name.endsWith("exporter")) {
+            return Optional.empty();
+        }
+        if (POSTGRES.matcher(name).find()) {
             return Optional.of("postgres");
         }
-        if (MARIADB.matcher(name).matches()) {
+        if (MARIADB.matcher(name).find()) {
             return Optional.of("mariadb");
         }
         return Optional.empty();
