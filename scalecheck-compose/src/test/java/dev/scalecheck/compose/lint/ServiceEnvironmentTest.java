@@ -55,6 +55,22 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void aMappingKeyWithoutAValueTakesTheVariableAndAnEmptyStringStaysEmpty() {
+        ServiceEnvironment environment = environment("""
+                services:
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER:
+                      POSTGRES_PASSWORD:
+                      POSTGRES_DB: ""
+                """, Map.of("POSTGRES_USER", "shell-user"));
+        assertThat(environment.get("POSTGRES_USER")).hasValueSatisfying(v -> assertThat(v.known()).hasValue("shell-user"));
+        assertThat(environment.get("POSTGRES_PASSWORD")).isEmpty();
+        assertThat(environment.get("POSTGRES_DB")).hasValueSatisfying(v -> assertThat(v.known()).hasValue(""));
+    }
+
+    @Test
     void aMissingEnvFileMakesEveryUnsetVariableUnknown() {
         ServiceEnvironment environment = environment("""
                 services:
