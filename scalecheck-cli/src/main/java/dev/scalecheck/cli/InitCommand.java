@@ -35,7 +35,7 @@ final class InitCommand implements Callable<Integer> {
         }
         StarterSpec.Draft draft;
         try {
-            draft = StarterSpec.write(ComposeFile.read(compose), StarterSpec.relative(output, compose));
+            draft = StarterSpec.write(ComposeFile.read(compose), StarterSpec.relative(output, compose), System.getenv());
         } catch (IllegalArgumentException e) {
             command.commandLine().getErr().println("scalecheck: " + e.getMessage());
             return ExitCode.BAD_INPUT;

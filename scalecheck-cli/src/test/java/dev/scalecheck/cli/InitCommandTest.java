@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InitCommandTest {
+    private static final String POSTGRES_STACK = "../scalecheck-compose/src/test/resources/compose/postgres/compose.yaml";
+
     @TempDir
     Path dir;
 
@@ -25,6 +27,21 @@ class InitCommandTest {
         assertThat(read.compose().files()).singleElement().satisfies(f -> assertThat(Path.of(f)).isEqualTo(
                 Path.of("../examples/compose/docker-compose.yml").toAbsolutePath().normalize()));
         assertThat(read.health().port()).isEqualTo(7777);
+        assertThat(read.database().kind()).isEqualTo("mariadb");
+    }
+
+    @Test
+    void writesAPostgresSpecThatValidatePasses() throws Exception {
+        Path spec = dir.resolve("scalecheck.yml");
+        Cli.Outcome init = Cli.scalecheck("init", "-f", POSTGRES_STACK, "-o", spec.toString());
+        assertThat(init.code()).as(init.output()).isZero();
+        assertThat(init.output()).contains("(2 TODO lines to check)");
+        assertThat(Files.readString(spec)).contains("service: backend\n", "database:\n  kind: postgres\n  name: ");
+
+        Cli.Outcome validate = Cli.scalecheck("validate", "-f", spec.toString());
+        assertThat(validate.code()).as(validate.output()).isZero();
+        assertThat(validate.output()).contains(spec + " is valid: compose, service 'backend', 4 replicas");
+        assertThat(new SpecReader().read(spec).database().kind()).isEqualTo("postgres");
     }
 
     @Test

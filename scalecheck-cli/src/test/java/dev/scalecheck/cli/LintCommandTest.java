@@ -20,6 +20,14 @@ class LintCommandTest {
     }
 
     @Test
+    void aPostgresStackWithAPgIsReadyHealthcheckHasNoFindings() {
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", "../scalecheck-compose/src/test/resources/compose/postgres/compose.yaml",
+                "--service", "backend", "--database", "db", "--balancer", "proxy");
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).contains("lint: no findings for service 'backend'");
+    }
+
+    @Test
     void findingsNameFileLineRuleAndFixAndExitOne() throws Exception {
         Path compose = Files.writeString(dir.resolve("docker-compose.yml"), """
                 services:

@@ -1,12 +1,16 @@
 package dev.scalecheck.compose.init;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeInterpolation;
+import dev.scalecheck.compose.lint.DatabaseImage;
+import dev.scalecheck.compose.lint.ServiceEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -14,11 +18,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A starter {@code scalecheck.yml} for an existing compose stack: the scaled service (a
- * healthcheck or a build, no container_name), the database, the load balancer and its port, the
- * health path and port from the healthcheck command. What it cannot tell becomes a TODO line.
+ * healthcheck or a build, no container_name), the database, its kind and name, the load
+ * balancer and its port, the health path and port from the healthcheck command. Values are
+ * read as compose interpolates them, with the given environment over the project's .env file.
+ * What it cannot tell becomes a TODO line.
  */
 public final class StarterSpec {
-    private static final Pattern DATABASE_IMAGE = Pattern.compile("mariadb|mysql|postgres|percona");
+    private static final List<String> DATABASE_NAMES = List.of("db", "database", "mysql", "mariadb", "postgres", "postgresql", "pg");
     private static final Pattern BALANCER_IMAGE = Pattern.compile("haproxy|nginx|traefik|envoy|caddy");
     private static final Pattern URL = Pattern.compile("https?://[^/\\s\"':]+:(\\d+)(/[^\\s\"']*)?");
     private static final Pattern PUBLISHED = Pattern.compile("^(?:(\\d+\\.\\d+\\.\\d+\\.\\d+):)?(\\d+):\\d+(?:/tcp)?$");
@@ -29,11 +35,17 @@ public final class StarterSpec {
     /** The spec text, and how many TODO lines it holds. */
     public record Draft(String text, int todos) {}
 
-    /** @param composePath how the spec names the compose file (relative to where the spec is written) */
-    public static Draft write(ComposeFile file, String composePath) {
+    /**
+     * @param composePath how the spec names the compose file (relative to where the spec is written)
+     * @param environment the variables compose would see besides the .env file (the process environment)
+     * @throws IllegalArgumentException when the .env file or an env_file cannot be parsed (compose would refuse them too)
+     */
+    public static Draft write(ComposeFile file, String composePath, Map<String, String> environment) {
+        ComposeInterpolation variables = ComposeInterpolation.forProject(file.directory(), environment);
         Map<String, MappingNode> services = file.services();
-        Optional<String> database = find(services, DATABASE_IMAGE, List.of("db", "database", "mysql", "mariadb"));
-        Optional<String> balancer = find(services, BALANCER_IMAGE, List.of("lb", "proxy", "traefik", "haproxy", "nginx"));
+        Optional<String> database = find(services, variables, image -> DatabaseImage.kind(image).isPresent(), DATABASE_NAMES);
+        Optional<String> balancer = find(services, variables, image -> BALANCER_IMAGE.matcher(image).find(),
+                List.of("lb", "proxy", "traefik", "haproxy", "nginx"));
         Optional<String> service = services.entrySet().stream()
                 .filter(e -> !Optional.of(e.getKey()).equals(database) && !Optional.of(e.getKey()).equals(balancer))
                 .filter(e -> ComposeFile.get(e.getValue(), "container_name").isEmpty())
@@ -41,15 +53,18 @@ public final class StarterSpec {
                 .sorted((a, b) -> Boolean.compare(dependsOn(b.getValue(), database), dependsOn(a.getValue(), database)))
                 .map(Map.Entry::getKey).findFirst();
         Optional<String> healthTest = service.flatMap(s -> ComposeFile.get(services.get(s), "healthcheck"))
-                .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "test")).map(StarterSpec::text);
+                .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "test")).map(StarterSpec::text)
+                .map(test -> variables.interpolate(test).value());
         Optional<Matcher> url = healthTest.map(URL::matcher).filter(Matcher::find);
         Optional<String> startPeriod = service.flatMap(s -> ComposeFile.get(services.get(s), "healthcheck"))
                 .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "start_period"))
-                .map(ComposeFile::scalar);
+                .map(ComposeFile::scalar).map(period -> variables.interpolate(period).value());
         Optional<String> balancerUrl = balancer.flatMap(b -> ComposeFile.get(services.get(b), "ports")).map(ComposeFile::items)
-                .flatMap(ports -> ports.stream().map(ComposeFile::scalar).map(StarterSpec::interpolateDefaults)
+                .flatMap(ports -> ports.stream().map(ComposeFile::scalar).map(port -> variables.interpolate(port).value())
                         .map(PUBLISHED::matcher).filter(Matcher::matches)
                         .findFirst().map(m -> "http://" + (m.group(1) == null ? "127.0.0.1" : m.group(1)) + ":" + m.group(2)));
+        Optional<String> databaseImage = database.flatMap(d -> image(services.get(d), variables));
+        Optional<String> kind = databaseImage.flatMap(DatabaseImage::kind);
 
         List<String> lines = new ArrayList<>();
         int[] todos = {0};
@@ -61,7 +76,7 @@ public final class StarterSpec {
         lines.add("  files: [" + composePath + "]");
         String project = file.directory().getFileName() == null ? "stack" : file.directory().getFileName().toString();
         lines.add("  project: scalecheck-" + project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-"));
-        lines.add("  " + value("database", database, "db", "no MariaDB/MySQL service found", todos));
+        lines.add("  " + value("database", database, "db", "no MariaDB/MySQL or PostgreSQL service found", todos));
         lines.add("  " + value("balancer", balancer, "lb", "no load balancer service (HAProxy, nginx, Traefik) found", todos));
         lines.add("  " + value("loadBalancer", balancerUrl, "http://127.0.0.1:8080",
                 "the load balancer publishes no port on this machine; publish it on 127.0.0.1", todos));
@@ -72,8 +87,15 @@ public final class StarterSpec {
         lines.add("  timeout: 120s");
         lines.add("  " + value("startPeriod", startPeriod, "60s", "no start_period in the healthcheck", todos));
         lines.add("database:");
-        Optional<String> schema = database.flatMap(d -> environment(services.get(d), "MARIADB_DATABASE", "MYSQL_DATABASE"));
-        lines.add("  " + value("name", schema, "app", "the application's schema (no MARIADB_DATABASE on the database)", todos));
+        kind.ifPresent(k -> lines.add("  kind: " + k));
+        boolean officialPostgres = databaseImage.filter(DatabaseImage::hasOfficialPostgresDefaults).isPresent();
+        Guess name = database.map(d -> databaseName(d, kind, officialPostgres, ServiceEnvironment.of(file, services.get(d), variables)))
+                .orElse(Guess.todo("the application's schema (no database service to read it from)"));
+        if (name.todo()) {
+            todos[0]++;
+        }
+        String comment = name.comment() == null ? "" : "   # " + (name.todo() ? "TODO: " : "") + name.comment();
+        lines.add("  name: " + name.value() + comment);
         lines.add("  # tool: flyway              # TODO: flyway | liquibase | schema_version; found from the history table when absent");
         lines.add("# probes:                     # TODO: each enables a check that is skipped without it");
         lines.add("#   writes: { dataDir: /app/data }                  # shared-writes: the shared data directory");
@@ -84,6 +106,68 @@ public final class StarterSpec {
         return new Draft(String.join("\n", lines) + "\n", todos[0]);
     }
 
+    /** A value for the spec, with why it is what it is, or why it is only a placeholder. */
+    private record Guess(String value, String comment, boolean todo) {
+        static Guess known(String value) {
+            return new Guess(value, null, false);
+        }
+
+        static Guess todo(String why) {
+            return new Guess("app", why, true);
+        }
+    }
+
+    /**
+     * The database the image creates, from its service's environment: POSTGRES_DB on PostgreSQL,
+     * MARIADB_DATABASE or MYSQL_DATABASE on MariaDB and MySQL, any of them when the image does not tell.
+     */
+    private static Guess databaseName(String database, Optional<String> kind, boolean officialPostgres,
+            ServiceEnvironment environment) {
+        List<String> names = kind.map(k -> k.equals("postgres") ? List.of("POSTGRES_DB")
+                : List.of("MARIADB_DATABASE", "MYSQL_DATABASE")).orElse(List.of("POSTGRES_DB", "MARIADB_DATABASE", "MYSQL_DATABASE"));
+        for (String name : names) {
+            Optional<Guess> guess = variable(database, name, environment);
+            if (guess.isPresent()) {
+                return guess.get().todo() ? Guess.todo("the application's schema; " + guess.get().comment()) : guess.get();
+            }
+        }
+        if (!officialPostgres) {
+            return Guess.todo("the application's schema (no " + String.join(" or ", names) + " on '" + database + "')");
+        }
+        // The official postgres image (and those built on it) defaults POSTGRES_DB to POSTGRES_USER, and that to postgres.
+        Optional<Guess> user = variable(database, "POSTGRES_USER", environment);
+        if (user.isEmpty()) {
+            return new Guess("postgres", "neither POSTGRES_DB nor POSTGRES_USER on '" + database
+                    + "': the postgres image's default database", false);
+        }
+        if (user.get().todo()) {
+            return Guess.todo("the application's schema; no POSTGRES_DB on '" + database + "', so the postgres image names it "
+                    + "after POSTGRES_USER, but " + user.get().comment());
+        }
+        return new Guess(user.get().value(), "no POSTGRES_DB on '" + database + "': the postgres image names the database after "
+                + "POSTGRES_USER", false);
+    }
+
+    /**
+     * A variable of the database's environment: its value; a TODO saying why when the files
+     * cannot tell (an unset variable, a {@code _FILE} variant); empty when it is not set.
+     */
+    private static Optional<Guess> variable(String database, String name, ServiceEnvironment environment) {
+        Optional<ComposeInterpolation.Result> value = environment.get(name);
+        if (value.isPresent() && value.get().known().isEmpty()) {
+            return Optional.of(Guess.todo(name + " of '" + database + "' is not known here: "
+                    + String.join("; ", value.get().problems())));
+        }
+        Optional<String> set = value.flatMap(ComposeInterpolation.Result::known).filter(v -> !v.isBlank());
+        if (set.isPresent()) {
+            return set.map(Guess::known);
+        }
+        if (environment.get(name + "_FILE").isPresent()) {
+            return Optional.of(Guess.todo("'" + database + "' reads " + name + " from the file " + name + "_FILE names"));
+        }
+        return Optional.empty();
+    }
+
     private static String value(String key, Optional<String> found, String fallback, String why, int[] todos) {
         if (found.isPresent()) {
             return key + ": " + found.get();
@@ -92,29 +176,16 @@ public final class StarterSpec {
         return key + ": " + fallback + "   # TODO: " + why;
     }
 
-    private static Optional<String> find(Map<String, MappingNode> services, Pattern image, List<String> names) {
-        return services.entrySet().stream().filter(e -> ComposeFile.get(e.getValue(), "image").map(ComposeFile::scalar)
-                .map(i -> image.matcher(i.toLowerCase(Locale.ROOT)).find()).orElse(false)).map(Map.Entry::getKey).findFirst()
+    private static Optional<String> find(Map<String, MappingNode> services, ComposeInterpolation variables, Predicate<String> image,
+            List<String> names) {
+        return services.entrySet().stream().filter(e -> image(e.getValue(), variables).map(i -> i.toLowerCase(Locale.ROOT))
+                        .map(image::test).orElse(false)).map(Map.Entry::getKey).findFirst()
                 .or(() -> names.stream().filter(services::containsKey).findFirst());
     }
 
-    /** Compose's {@code ${VAR:-default}} replaced by its default: what the file means when VAR is unset. */
-    private static String interpolateDefaults(String text) {
-        return text.replaceAll("\\$\\{[^:}]+:-([^}]*)}", "$1");
-    }
-
-    private static Optional<String> environment(MappingNode service, String... names) {
-        Optional<Node> environment = ComposeFile.get(service, "environment");
-        for (String name : names) {
-            Optional<String> value = environment.flatMap(env -> env instanceof MappingNode map
-                    ? ComposeFile.get(map, name).map(ComposeFile::scalar)
-                    : ComposeFile.items(env).stream().map(ComposeFile::scalar).filter(i -> i.startsWith(name + "="))
-                            .map(i -> i.substring(name.length() + 1)).findFirst());
-            if (value.isPresent() && !value.get().isBlank()) {
-                return value;
-            }
-        }
-        return Optional.empty();
+    /** The service's image as compose interpolates it. */
+    private static Optional<String> image(MappingNode service, ComposeInterpolation variables) {
+        return ComposeFile.get(service, "image").map(ComposeFile::scalar).map(i -> variables.interpolate(i).value());
     }
 
     private static boolean dependsOn(MappingNode service, Optional<String> database) {

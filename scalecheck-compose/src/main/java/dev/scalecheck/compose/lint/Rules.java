@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class Rules {
 
     static List<Rule> all() {
         return List.of(new ContainerName(), new FixedHostPort(), new DependsOnHealthy(), new Healthcheck(),
-                new StartPeriod(), new SharedData(), new BehindBalancer());
+                new DatabaseHealthcheck(), new StartPeriod(), new SharedData(), new BehindBalancer());
     }
 
     private abstract static class ServiceRule implements Rule {
@@ -140,10 +141,9 @@ final class Rules {
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
             Optional<Node> healthcheck = get(service, "healthcheck");
             if (healthcheck.isPresent()) {
-                boolean disabled = healthcheck.get() instanceof MappingNode mapping
-                        && get(mapping, "disable").map(ComposeFile::scalar).filter("true"::equals).isPresent();
-                return disabled ? List.of(finding(file, healthcheck.get(), "service '" + target.service()
-                        + "' disables its healthcheck", "Remove 'disable: true' and probe the readiness endpoint.")) : List.of();
+                return disabled(healthcheck.get()) ? List.of(finding(file, healthcheck.get(), "service '" + target.service()
+                        + "' disables its healthcheck", "Remove 'disable: true' (or test: [NONE]) and probe the readiness endpoint."))
+                        : List.of();
             }
             if (dockerfileHasHealthcheck(file, service)) {
                 return List.of();
@@ -154,7 +154,18 @@ final class Rules {
                             + "http://127.0.0.1:7777/api/health/ready], with a start_period."));
         }
 
-        private static boolean dockerfileHasHealthcheck(ComposeFile file, MappingNode service) {
+        /** {@code disable: true} or {@code test: [NONE]}: the image's healthcheck switched off. */
+        static boolean disabled(Node healthcheck) {
+            if (!(healthcheck instanceof MappingNode mapping)) {
+                return false;
+            }
+            Optional<Node> test = get(mapping, "test");
+            return get(mapping, "disable").map(ComposeFile::scalar).filter("true"::equals).isPresent()
+                    || test.map(t -> scalar(t).equals("NONE") || items(t).stream().findFirst().map(ComposeFile::scalar)
+                            .filter("NONE"::equals).isPresent()).orElse(false);
+        }
+
+        static boolean dockerfileHasHealthcheck(ComposeFile file, MappingNode service) {
             Optional<Node> build = get(service, "build");
             if (build.isEmpty()) {
                 return false;
@@ -170,6 +181,56 @@ final class Rules {
             } catch (IOException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * A service that waits for the database with condition: service_healthy never starts when
+     * the database has no healthcheck: compose cannot tell when it is healthy. Any test counts
+     * ({@code pg_isready}, {@code mariadb-admin ping}, {@code healthcheck.sh}, in CMD or
+     * CMD-SHELL form); only a missing or disabled one is a finding.
+     */
+    static final class DatabaseHealthcheck extends ServiceRule {
+        @Override
+        public String id() {
+            return "database-no-healthcheck";
+        }
+
+        @Override
+        List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
+            Optional<MappingNode> database = file.service(target.database());
+            if (database.isEmpty() || !waitsHealthy(service, target.database())) {
+                return List.of();
+            }
+            Optional<Node> healthcheck = get(database.get(), "healthcheck");
+            if (healthcheck.isPresent() && !Healthcheck.disabled(healthcheck.get())
+                    || healthcheck.isEmpty() && Healthcheck.dockerfileHasHealthcheck(file, database.get())) {
+                return List.of();
+            }
+            Node at = healthcheck.orElse(file.serviceKey(target.database()));
+            // lint sees no environment: the image as its defaults name it, enough to pick the example
+            Optional<String> kind = get(database.get(), "image").map(ComposeFile::scalar)
+                    .map(image -> ComposeInterpolation.of(Map.of(), Map.of()).interpolate(image).value()).flatMap(DatabaseImage::kind);
+            return List.of(finding(file, at, "database service '" + target.database() + "' has "
+                    + (healthcheck.isPresent() ? "its healthcheck disabled" : "no healthcheck") + ", but '" + target.service()
+                    + "' waits for it with condition: service_healthy; compose cannot start '" + target.service() + "'",
+                    "Give '" + target.database() + "' a healthcheck that connects over TCP, e.g. " + example(kind) + "."));
+        }
+
+        /** A test that passes only once the server listens on TCP: the images' init-time servers listen on the socket only. */
+        private static String example(Optional<String> kind) {
+            String postgres = "test: [CMD-SHELL, \"pg_isready -h 127.0.0.1 -U $${POSTGRES_USER:-postgres}\"]";
+            String mariadb = "test: [CMD, healthcheck.sh, --connect, --innodb_initialized] "
+                    + "(MySQL: [CMD, mysqladmin, ping, -h, 127.0.0.1])";
+            return kind.map(k -> k.equals("postgres") ? postgres : mariadb).orElse(postgres + " on PostgreSQL, " + mariadb
+                    + " on MariaDB");
+        }
+
+        private static boolean waitsHealthy(MappingNode service, String database) {
+            return get(service, "depends_on").filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                    .flatMap(dependsOn -> get(dependsOn, database)).filter(MappingNode.class::isInstance)
+                    .flatMap(conditions -> get((MappingNode) conditions, "condition")).map(ComposeFile::scalar)
+                    .filter("service_healthy"::equals).isPresent();
         }
     }
 

@@ -3,18 +3,142 @@ package dev.scalecheck.compose.init;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StarterSpecTest {
+    private static final Path POSTGRES_STACK = Path.of("src/test/resources/compose/postgres/compose.yaml");
+
+    @TempDir
+    Path dir;
+
+    /** What init wrote for the MariaDB example before PostgreSQL, captured then; the kind line is the only addition. */
     @Test
-    void readsTheExampleStackLeavingOnlyWhatAComposeFileCannotTell() {
+    void readsTheMariaDbExampleAsBeforeAddingOnlyItsKind() {
         ComposeFile example = ComposeFile.read(Path.of("../examples/compose/docker-compose.yml"));
-        StarterSpec.Draft draft = StarterSpec.write(example, "docker-compose.yml");
-        assertThat(draft.text()).contains("service: api\n", "  files: [docker-compose.yml]\n", "  database: db\n", "  balancer: lb\n",
-                "  loadBalancer: http://127.0.0.1:8080\n", "  path: /api/health/ready\n", "  port: 7777\n", "  startPeriod: 60s\n",
-                "  name: app\n");
+        StarterSpec.Draft draft = StarterSpec.write(example, "docker-compose.yml", Map.of());
         assertThat(draft.todos()).isEqualTo(2);
+        assertThat(draft.text()).isEqualTo("""
+                # scalecheck.yml written by 'scalecheck init' from docker-compose.yml; check every TODO line.
+                orchestrator: compose
+                replicas: 4
+                service: api
+                compose:
+                  files: [docker-compose.yml]
+                  project: scalecheck-compose
+                  database: db
+                  balancer: lb
+                  loadBalancer: http://127.0.0.1:8080
+                health:
+                  path: /api/health/ready
+                  port: 7777
+                  timeout: 120s
+                  startPeriod: 60s
+                database:
+                  kind: mariadb
+                  name: app
+                  # tool: flyway              # TODO: flyway | liquibase | schema_version; found from the history table when absent
+                # probes:                     # TODO: each enables a check that is skipped without it
+                #   writes: { dataDir: /app/data }                  # shared-writes: the shared data directory
+                #   state: { create: /items, body: '{"a": 1}' }     # cross-replica-state: a POST that stores something
+                # checks:
+                #   lb-reaches-all: { replicaHeader: X-Served-By }  # a response header naming the replica
+                """);
+    }
+
+    @Test
+    void readsAPostgresStackWithItsDotEnvFile() {
+        StarterSpec.Draft draft = StarterSpec.write(ComposeFile.read(POSTGRES_STACK), "compose.yaml", Map.of());
+        assertThat(draft.text()).contains("service: backend\n", "  database: db\n", "  balancer: proxy\n",
+                "  loadBalancer: http://127.0.0.1:8088\n", "  path: /healthz/ready\n", "  port: 8000\n", "  startPeriod: 40s\n",
+                "database:\n  kind: postgres\n  name: orders\n");
+        assertThat(draft.todos()).isEqualTo(2);
+    }
+
+    @Test
+    void theEnvironmentWinsOverTheDotEnvFile() {
+        StarterSpec.Draft draft = StarterSpec.write(ComposeFile.read(POSTGRES_STACK), "compose.yaml",
+                Map.of("POSTGRES_DB", "billing", "PROXY_PORT", "9090"));
+        assertThat(draft.text()).contains("  loadBalancer: http://127.0.0.1:9090\n", "  name: billing\n");
+    }
+
+    @Test
+    void withoutPostgresDbThePostgresImageNamesTheDatabaseAfterTheUser() {
+        assertThat(draft("""
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_USER: shop
+                      POSTGRES_PASSWORD: example
+                """).text())
+                .contains("  name: shop   # no POSTGRES_DB on 'db': the postgres image names the database after POSTGRES_USER\n");
+        assertThat(draft("""
+                  db:
+                    image: postgres:16
+                    environment: [POSTGRES_PASSWORD=example]
+                """).text())
+                .contains("  name: postgres   # neither POSTGRES_DB nor POSTGRES_USER on 'db': the postgres image's default database\n");
+    }
+
+    @Test
+    void aNameTheFilesCannotTellIsATodoSayingWhy() {
+        StarterSpec.Draft unset = draft("""
+                  db:
+                    image: postgres:16
+                    environment: { POSTGRES_DB: "${DB_NAME}" }
+                """);
+        assertThat(unset.text()).contains("  name: app   # TODO: the application's schema; POSTGRES_DB of 'db' is not known here: "
+                + "DB_NAME is not set (neither in the environment nor in .env)\n");
+        assertThat(unset.todos()).isEqualTo(draft("""
+                  db:
+                    image: postgres:16
+                    environment: { POSTGRES_DB: orders }
+                """).todos() + 1);
+        assertThat(draft("""
+                  db:
+                    image: postgres:16
+                    environment: { POSTGRES_DB: "${DB_NAME:?set DB_NAME}" }
+                """).text()).contains("POSTGRES_DB of 'db' is not known here: required variable DB_NAME is missing a value: set DB_NAME\n");
+        assertThat(draft("""
+                  db:
+                    image: postgres:16
+                    environment: { POSTGRES_DB_FILE: /run/secrets/db-name }
+                """).text()).contains("  name: app   # TODO: the application's schema; 'db' reads POSTGRES_DB from the file "
+                + "POSTGRES_DB_FILE names\n");
+        assertThat(draft("""
+                  db:
+                    image: postgres:16
+                    environment: { POSTGRES_USER_FILE: /run/secrets/db-user }
+                """).text()).contains("  name: app   # TODO: the application's schema; no POSTGRES_DB on 'db', so the postgres image "
+                + "names it after POSTGRES_USER, but 'db' reads POSTGRES_USER from the file POSTGRES_USER_FILE names\n");
+        assertThat(draft("""
+                  db:
+                    image: mariadb:11.4
+                    environment: { MARIADB_ROOT_PASSWORD: example }
+                """).text()).contains("  name: app   # TODO: the application's schema (no MARIADB_DATABASE or MYSQL_DATABASE on 'db')\n");
+    }
+
+    @Test
+    void readsTheNameFromAnEnvFileOrAListAndTheKindOnlyWhenTheImageTells() throws Exception {
+        Files.writeString(dir.resolve("db.env"), "POSTGRES_DB=from_env_file\n");
+        assertThat(draft("""
+                  db:
+                    image: postgis/postgis:16-3.4
+                    env_file: db.env
+                """).text()).contains("database:\n  kind: postgres\n  name: from_env_file\n");
+        assertThat(draft("""
+                  mysql:
+                    image: mysql:8.4
+                    environment: ["MYSQL_DATABASE=${APP_SCHEMA:-shop}"]
+                """).text()).contains("  database: mysql\n", "database:\n  kind: mariadb\n  name: shop\n");
+        assertThat(draft("""
+                  postgres:
+                    image: ${PG_IMAGE}
+                    environment: { POSTGRES_DB: orders }
+                """).text()).contains("  database: postgres\n", "database:\n  name: orders\n");
     }
 
     @Test
@@ -26,9 +150,10 @@ class StarterSpecTest {
                   cache:
                     image: redis:7
                 """);
-        StarterSpec.Draft draft = StarterSpec.write(bare, "docker-compose.yml");
-        assertThat(draft.text()).contains("service: web\n", "  database: db   # TODO: no MariaDB/MySQL service found",
-                "  balancer: lb   # TODO: no load balancer service", "  path: /health   # TODO: no URL in the healthcheck command");
+        StarterSpec.Draft draft = StarterSpec.write(bare, "docker-compose.yml", Map.of());
+        assertThat(draft.text()).contains("service: web\n", "  database: db   # TODO: no MariaDB/MySQL or PostgreSQL service found",
+                "  balancer: lb   # TODO: no load balancer service", "  path: /health   # TODO: no URL in the healthcheck command",
+                "  name: app   # TODO: the application's schema (no database service to read it from)");
         assertThat(draft.todos()).isEqualTo(9);
     }
 
@@ -36,5 +161,19 @@ class StarterSpecTest {
     void namesTheComposeFileRelativeToTheSpec() {
         assertThat(StarterSpec.relative(Path.of("/a/b/scalecheck.yml"), Path.of("/a/b/c/docker-compose.yml")))
                 .isEqualTo("c/docker-compose.yml");
+    }
+
+    /** A stack of a scaled api, an HAProxy and the given database service, in {@link #dir}. */
+    private StarterSpec.Draft draft(String databaseService) {
+        ComposeFile file = ComposeFile.parse(dir.resolve("compose.yaml"), """
+                services:
+                  api:
+                    build: .
+                    healthcheck: { test: [CMD, curl, -f, "http://127.0.0.1:8000/health"] }
+                  lb:
+                    image: haproxy:2.9
+                    ports: ["127.0.0.1:8080:8080"]
+                """ + databaseService);
+        return StarterSpec.write(file, "compose.yaml", Map.of());
     }
 }
