@@ -1,7 +1,6 @@
 package dev.scalecheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,33 +27,20 @@ class ComposeExampleIT {
 
     @BeforeAll
     static void requireDocker() throws Exception {
-        Cli.Outcome info = Cli.process(60, "docker", "info", "--format", "{{.ServerVersion}}");
-        Cli.Outcome compose = info.code() == 0 ? Cli.process(60, "docker", "compose", "version") : info;
-        if (info.code() != 0 || compose.code() != 0) {
-            String reason = "no Docker engine with Compose v2 answers (" + compose.output().strip()
-                    + "); install and start one with scripts/docker-offline.sh";
-            if ("1".equals(System.getenv("SCALECHECK_REQUIRE_DOCKER"))) {
-                fail(reason + " (SCALECHECK_REQUIRE_DOCKER=1)");
-            }
-            Assumptions.abort(reason);
-        }
+        Docker.require();
     }
 
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
         for (String project : PROJECTS) {
-            String label = "label=com.docker.compose.project=" + project;
-            assertThat(Cli.process(60, "docker", "ps", "--all", "--quiet", "--filter", label).output()).as("containers of " + project).isBlank();
-            assertThat(Cli.process(60, "docker", "volume", "ls", "--quiet", "--filter", label).output()).as("volumes of " + project).isBlank();
-            assertThat(Cli.process(60, "docker", "network", "ls", "--quiet", "--filter", label).output()).as("networks of " + project).isBlank();
+            Docker.assertNothingLeftOf(project);
         }
     }
 
-    /** Each build leaves the previous api image dangling; remove those of the projects these tests build. */
     @AfterAll
     static void removeTheImagesTheBuildsLeftDangling() throws Exception {
         for (String project : List.of("scalecheck-example", "scalecheck-compose", "scalecheck-seed")) {
-            Cli.process(120, "docker", "image", "prune", "--force", "--filter", "label=com.docker.compose.project=" + project);
+            Docker.pruneDanglingImagesOf(project);
         }
     }
 

@@ -29,21 +29,6 @@ class DatabaseKindTest {
     }
 
     @Test
-    void knowsTheImagesOfBothFamiliesByTheirRepository() {
-        for (String postgres : new String[] {"docker.io/library/postgres:16-alpine", "postgis/postgis:16-3.4",
-                "timescale/timescaledb:latest-pg16", "bitnami/postgresql:16", "percona/percona-distribution-postgresql:16",
-                "postgres@sha256:0123abcd"}) {
-            assertThat(DatabaseKind.ofImage(postgres)).as(postgres).contains(DatabaseKind.POSTGRES);
-        }
-        for (String mariadb : new String[] {"mariadb:11.4", "mysql:8.4", "percona/percona-server:8.0", "local/mariadb",
-                "registry.example:5000/mysql"}) {
-            assertThat(DatabaseKind.ofImage(mariadb)).as(mariadb).contains(DatabaseKind.MARIADB);
-        }
-        // the tag is not the repository: a registry on a port named like a database is not one either
-        assertThat(DatabaseKind.ofImage("example/app-db:postgres16")).isEmpty();
-    }
-
-    @Test
     void fallsBackToMariadbWhenNothingTells() {
         assertThat(DatabaseKind.resolve(null, () -> Optional.of("example/app-db:1.0"))).isEqualTo(DatabaseKind.MARIADB);
         assertThat(DatabaseKind.resolve(null, Optional::empty)).isEqualTo(DatabaseKind.MARIADB);
