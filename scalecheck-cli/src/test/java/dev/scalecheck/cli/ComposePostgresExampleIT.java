@@ -51,16 +51,16 @@ class ComposePostgresExampleIT {
     @Test
     void keepLockFailsLockReleasedNamingTheHolderReplicaFromPgLocks() throws Exception {
         Cli.Outcome outcome = Cli.process(600, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=keep-lock");
-        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
-        assertThat(outcome.output()).containsPattern("(?m)^FAIL +lock-released +advisory lock '-?\\d+' \\('demo_migration'\\) "
+        assertThat(outcome.code()).as("make exits 2 when scalecheck exits 1: %s", outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).contains("test-scaling] Error 1").containsPattern("(?m)^FAIL +lock-released +advisory lock '-?\\d+' \\('demo_migration'\\) "
                 + "still held by connection \\d+ of api-\\d after start-up");
     }
 
     @Test
     void bigPoolFailsConnectionHeadroomAgainstPostgresMaxConnections() throws Exception {
         Cli.Outcome outcome = Cli.process(600, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=big-pool");
-        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
-        assertThat(outcome.output()).containsPattern("(?m)^FAIL +connection-headroom +4 replicas x pool 200 = 800 connections "
+        assertThat(outcome.code()).as("make exits 2 when scalecheck exits 1: %s", outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).contains("test-scaling] Error 1").containsPattern("(?m)^FAIL +connection-headroom +4 replicas x pool 200 = 800 connections "
                 + "\\+ margin 10 = 810 > max_connections 100");
     }
 }

@@ -41,13 +41,17 @@ class RealMigrationToolsIT {
         assertThat(Leftovers.processes("flyway-service-all.jar")).isEmpty();
     }
 
-    /** On PostgreSQL, Flyway holds one advisory lock around its whole run: one replica applies everything. */
+    /**
+     * On PostgreSQL Flyway locks with an advisory lock in each migration's transaction: one replica
+     * may apply all five, or several each apply different ones; either is right, none twice.
+     */
     @Test
     void flywayOnPostgresPassesWithItsAdvisoryLockLetGo() throws Exception {
         Run run = run(SERVICES.resolve("flyway-service/scalecheck-postgres.yml"));
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.summary("single-migration")).startsWith("flyway_schema_history records each of 5 migrations once, "
-                + "all successful; ").containsPattern("notes-\\d applied 5 migrations");
+                + "all successful; ").containsPattern("notes-\\d applied 5 migrations|replicas applied different migrations under the "
+                + "lock \\(.*\\), none twice");
         assertThat(run.summary("lock-released")).isEqualTo("no lock held after start-up: no lock in pg_locks");
         assertThat(run.summary("connection-headroom")).startsWith("4 replicas x pool 10 = 40 connections")
                 .contains("<= max_connections 100");

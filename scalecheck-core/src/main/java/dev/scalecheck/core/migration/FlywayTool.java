@@ -39,6 +39,6 @@ public final class FlywayTool implements MigrationTool {
 
     @Override
     public String lockDescription() {
-        return "a lock by name around each migration (GET_LOCK('Flyway-<n>'); on PostgreSQL an advisory lock)";
+        return "a lock around each migration (GET_LOCK('Flyway-<n>'); on PostgreSQL a transaction-scoped advisory lock)";
     }
 }
