@@ -4,6 +4,8 @@ import dev.scalecheck.core.Secret;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -45,7 +47,25 @@ public interface EmbeddedDatabase extends AutoCloseable {
     String jdbcUrl(String database);
 
     /** Creates an empty database and an account that owns it, with a fresh random password. */
-    Account createDatabase(String database, String user);
+    default Account createDatabase(String database, String user) {
+        requireName(database);
+        requireName(user);
+        Account account = new Account(user, Secret.random());
+        try (Connection connection = connect(serverDatabase()); Statement statement = connection.createStatement()) {
+            for (String sql : creation(database, user, account.password())) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot create database '" + database + "': " + e.getMessage(), e);
+        }
+        return account;
+    }
+
+    /** The database an administrator connects to before any other exists ("" for none). */
+    String serverDatabase();
+
+    /** The statements that create {@code database} and its owner {@code user}. */
+    List<String> creation(String database, String user, Secret password);
 
     /** A new administrator connection to {@code database}. */
     Connection connect(String database) throws SQLException;

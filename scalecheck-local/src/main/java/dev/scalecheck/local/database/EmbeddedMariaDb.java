@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -109,19 +110,15 @@ public final class EmbeddedMariaDb implements EmbeddedDatabase {
     }
 
     @Override
-    public Account createDatabase(String database, String user) {
-        EmbeddedDatabase.requireName(database);
-        EmbeddedDatabase.requireName(user);
-        Account account = new Account(user, Secret.random());
-        try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE `" + database + "`");
-            statement.execute("CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '"
-                    + account.password().reveal().replace("'", "''") + "'");
-            statement.execute("GRANT ALL ON `" + database + "`.* TO '" + user + "'@'127.0.0.1'");
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot create database '" + database + "': " + e.getMessage(), e);
-        }
-        return account;
+    public String serverDatabase() {
+        return "";
+    }
+
+    @Override
+    public List<String> creation(String database, String user, Secret password) {
+        return List.of("CREATE DATABASE `" + database + "`",
+                "CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password.reveal().replace("'", "''") + "'",
+                "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'127.0.0.1'");
     }
 
     /** A new administrator connection to {@code database} ("" for none). */

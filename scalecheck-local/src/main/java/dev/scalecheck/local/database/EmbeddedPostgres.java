@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -109,17 +110,14 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
     }
 
     @Override
-    public Account createDatabase(String database, String user) {
-        EmbeddedDatabase.requireName(database);
-        EmbeddedDatabase.requireName(user);
-        Account account = new Account(user, Secret.random());
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + account.password().reveal().replace("'", "''") + "'");
-            statement.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot create database '" + database + "': " + e.getMessage(), e);
-        }
-        return account;
+    public String serverDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public List<String> creation(String database, String user, Secret password) {
+        return List.of("CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + password.reveal().replace("'", "''") + "'",
+                "CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
     }
 
     @Override
