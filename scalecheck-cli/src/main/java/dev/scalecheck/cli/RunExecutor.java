@@ -1,5 +1,6 @@
 package dev.scalecheck.cli;
 
+import dev.scalecheck.core.InputFile;
 import dev.scalecheck.core.orchestrator.Orchestrator;
 import dev.scalecheck.core.run.Run;
 import dev.scalecheck.core.run.RunReport;
@@ -10,25 +11,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
-/** Runs a spec with console progress and summary; decides the exit code. Ctrl-C tears down before the JVM exits (130). */
+/** Runs a checked spec (see {@link Preflight}) with console progress and summary; decides the exit code from the report. Ctrl-C tears down before the JVM exits (130). */
 final class RunExecutor {
     private RunExecutor() {
     }
 
     static int execute(Spec spec, RunOptions options, PrintWriter out, PrintWriter err) {
         boolean keep = options.keep;
-        Orchestrator orchestrator;
-        try {
-            orchestrator = Orchestrator.named(spec.orchestrator());
-        } catch (IllegalArgumentException e) {
-            err.println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        String badPath = options.reports.badPath();
-        if (badPath != null) {
-            err.println("scalecheck: " + badPath);
-            return ExitCode.BAD_INPUT;
-        }
+        Orchestrator orchestrator = Orchestrator.named(spec.orchestrator());
         Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out, options.console));
         Thread onInterrupt = new Thread(run::teardown, "scalecheck-teardown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -66,6 +56,8 @@ final class RunExecutor {
             }
         }
         if (report.environmentError() != null) {
+            err.println("scalecheck: the run could not be carried out: " + InputFile.oneLine(report.environmentError()));
+            err.flush();
             return ExitCode.ENVIRONMENT;
         }
         return report.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.scalecheck.core.InputFile;
 import dev.scalecheck.core.run.RunReport;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -39,13 +38,13 @@ public final class JsonReport implements Renderer {
     public static RunReport read(Path file) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + " does not exist; write one with --json FILE on run or demo");
+            root = MAPPER.readTree(InputFile.read(file, "report", "write one with --json FILE on run or demo"));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException(file + where(e) + " is not JSON: " + InputFile.oneLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + " is not a scalecheck report: expected a JSON object with version and run; "
+                    + "write it again with --json");
         }
         int version = root.path("version").asInt(-1);
         if (version != RunReport.SCHEMA_VERSION || !root.has("run")) {
@@ -55,7 +54,15 @@ public final class JsonReport implements Renderer {
         try {
             return MAPPER.treeToValue(root.get("run"), RunReport.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " does not match the report schema: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(file + where(e) + " does not match the report schema: "
+                    + InputFile.oneLine(e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " does not match the report schema: " + InputFile.oneLine(e.getMessage()));
         }
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
     }
 }
