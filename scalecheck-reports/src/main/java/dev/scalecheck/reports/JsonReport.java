@@ -1,17 +1,23 @@
 package dev.scalecheck.reports;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scalecheck.core.InputFile;
 import dev.scalecheck.core.run.RunReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * The JSON form of a run: {@code {"version": 1, "run": {...}}}, instants as ISO-8601 UTC,
@@ -51,8 +57,28 @@ public final class JsonReport implements Renderer {
             throw new IllegalArgumentException(file + " is not a scalecheck report of version " + RunReport.SCHEMA_VERSION
                     + " (found version " + version + "); write it again with this scalecheck's --json");
         }
+        JsonNode run = root.get("run");
+        if (!run.isObject()) {
+            throw new IllegalArgumentException(file + " is not a scalecheck report: \"run\" is not a JSON object; write it again with --json");
+        }
+        List<String> fields = Arrays.stream(RunReport.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+        JsonIgnoreProperties derived =
+                RunReport.class.getAnnotation(JsonIgnoreProperties.class);
+        List<String> written = derived == null ? List.of() : List.of(derived.value());
+        for (Iterator<String> names = run.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name) && !written.contains(name)) {
+                throw new IllegalArgumentException(file + " does not match the report schema: unknown field '" + name + "' in run; "
+                        + "expected: " + String.join(", ", fields));
+            }
+        }
         try {
-            return MAPPER.treeToValue(root.get("run"), RunReport.class);
+            return MAPPER.treeToValue(run, RunReport.class);
+        } catch (ValueInstantiationException e) {
+            List<String> absent = fields.stream().filter(f -> !run.hasNonNull(f)).toList();
+            throw new IllegalArgumentException(file + " does not match the report schema: run lacks "
+                    + (absent.isEmpty() ? "a value it needs" : String.join(", ", absent)) + "; write it again with --json");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + where(e) + " does not match the report schema: "
                     + InputFile.oneLine(e.getOriginalMessage()));

@@ -159,9 +159,9 @@ public final class SpecReader {
             String cause = rootMessage(e);
             return where + ": " + (path.isEmpty() ? "" : "'" + path + "' ") + InputFile.oneLine(cause);
         }
-        if (e instanceof InputCoercionException coercion) {
-            return where + ": the number " + InputFile.oneLine(shortened(coercion)) + " is out of range; expected a whole number "
-                    + "such as 4";
+        if (e instanceof InputCoercionException || String.valueOf(e.getOriginalMessage()).contains(" out of range of ")) {
+            return where + ": " + (path.isEmpty() ? "" : "'" + path + "' ") + "is out of range; expected a whole number from "
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", such as 4";
         }
         return where + ": not valid YAML: " + InputFile.oneLine(e.getOriginalMessage());
     }
@@ -189,19 +189,6 @@ public final class SpecReader {
         }
         int index = lines[line - 1].indexOf(key);
         return index < 0 ? -1 : index + 1;
-    }
-
-    private static String shortened(InputCoercionException e) {
-        String text;
-        try {
-            text = e.getProcessor() == null ? null : ((com.fasterxml.jackson.core.JsonParser) e.getProcessor()).getText();
-        } catch (IOException | ClassCastException ignored) {
-            text = null;
-        }
-        if (text == null) {
-            return "";
-        }
-        return text.length() > 30 ? text.substring(0, 30) + "..." : text;
     }
 
     private static String rootMessage(JsonProcessingException e) {
