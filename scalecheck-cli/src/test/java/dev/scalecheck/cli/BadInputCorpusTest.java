@@ -235,14 +235,24 @@ class BadInputCorpusTest {
         return text.replace("{res}", res.toString()).replace("{tmp}", tmp.toString());
     }
 
+    /** Processes of a run that this JVM started: anything the CLI starts is its descendant; other runs on the machine are not. */
     private static Set<Long> runProcesses() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("scalecheck-run-"))
+        return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("scalecheck-run-"))
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
+    /**
+     * Run directories in the temporary directory, leaving out those a process that is not this
+     * JVM's works in (another run on the same machine, e.g. a CI run beside this build).
+     */
     private static Set<Path> runDirectories() throws IOException {
+        Set<Long> ours = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        List<String> others = ProcessHandle.allProcesses().filter(p -> !ours.contains(p.pid()))
+                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains("scalecheck-run-")).toList();
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("scalecheck-run-")).collect(Collectors.toSet());
+            return entries.filter(p -> p.getFileName().toString().startsWith("scalecheck-run-"))
+                    .filter(p -> others.stream().noneMatch(c -> c.contains(p.getFileName().toString())))
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -141,9 +141,9 @@ public final class SpecReader {
         int line = location == null ? -1 : location.getLineNr();
         int column = location == null ? -1 : location.getColumnNr();
         if (e instanceof UnrecognizedPropertyException unknown && line > 0) {
-            int reported = line;
             line = lineOfKey(text, unknown.getPropertyName(), line);
-            column = line == reported && column > 0 ? column : columnOfKey(text, unknown.getPropertyName(), line);
+            int key = columnOfKey(text, unknown.getPropertyName(), line);
+            column = key > 0 ? key : column;
         }
         String where = source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
         String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
