@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
-/** Runs a checked spec (see {@link Preflight}) with console progress and summary; decides the exit code from the report. Ctrl-C tears down before the JVM exits (130). */
+/**
+ * Runs a checked spec (see {@link Preflight}) with console progress and summary; decides the exit code from the report.
+ * Ctrl-C tears down before the JVM exits (130).
+ */
 final class RunExecutor {
     private RunExecutor() {
     }

@@ -83,7 +83,6 @@ public final class SpecReader {
     }
 
     private static void validate(Spec spec, SpecYaml at) {
-        String source = at.source();
         if (spec.health().path() == null) {
             throw new SpecException(at.at("health") + ": health.path is missing; scalecheck polls each replica's own readiness endpoint, "
                     + "so set health.path (e.g. /actuator/health/readiness or /health)");
@@ -94,9 +93,9 @@ public final class SpecReader {
         }
         for (int i = 0; i < spec.local().command().size(); i++) {
             if (spec.local().command().get(i).contains("${" + Placeholders.PASSWORD + "}")) {
-                throw new SpecException(at.at("local.command[" + i + "]") + ": local.command[" + i + "] uses ${" + Placeholders.PASSWORD + "}; a password "
-                        + "must never be on a command line: pass it in local.environment (e.g. DATABASE_PASSWORD: ${"
-                        + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
+                throw new SpecException(at.at("local.command[" + i + "]") + ": local.command[" + i + "] uses ${"
+                        + Placeholders.PASSWORD + "}; a password must never be on a command line: pass it in local.environment "
+                        + "(e.g. DATABASE_PASSWORD: ${" + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
             }
         }
         if (spec.database().kind() != null) {

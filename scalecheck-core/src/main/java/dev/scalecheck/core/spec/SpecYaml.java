@@ -70,10 +70,6 @@ final class SpecYaml {
         return mark == null ? source : at(source, mark);
     }
 
-    String source() {
-        return source;
-    }
-
     private static String at(String source, Mark mark) {
         return mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
