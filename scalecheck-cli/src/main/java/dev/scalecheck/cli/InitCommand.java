@@ -35,7 +35,8 @@ final class InitCommand implements Callable<Integer> {
                     + "e.g. -o scalecheck.yml");
         }
         if (Files.isDirectory(output)) {
-            throw new BadFlags(command, "-o " + output + " is a directory; expected a file name, e.g. " + output.resolve("scalecheck.yml"));
+            throw new BadFlags(command, "-o " + output + " is a directory; expected a file name, e.g. "
+                    + output.resolve("scalecheck.yml"));
         }
         if (Files.exists(output) && !force) {
             throw new BadFlags(command, output + " already exists; pass --force to overwrite it");

@@ -70,15 +70,16 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Duration timeToHealthy() {
+        Duration parsed;
         try {
-            Duration parsed = DurationText.parse(timeToHealthy);
-            if (parsed.isZero()) {
-                throw new IllegalArgumentException("is 0s");
-            }
-            return parsed;
-        } catch (IllegalArgumentException e) {
+            parsed = DurationText.parse(timeToHealthy);
+        } catch (IllegalArgumentException notADuration) {
+            parsed = Duration.ZERO;
+        }
+        if (parsed.isZero()) {
             throw new BadFlags(command, "--time-to-healthy '" + timeToHealthy + "' is not a duration above 0; expected e.g. 45s, "
                     + "2m or 500ms");
         }
+        return parsed;
     }
 }
