@@ -1,12 +1,12 @@
 package dev.scalecheck.local.database;
 
 import dev.scalecheck.core.Secret;
+import dev.scalecheck.core.database.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -28,11 +28,10 @@ public interface EmbeddedDatabase extends AutoCloseable {
      * @throws DatabaseException when the server does not start; nothing is left running
      */
     static EmbeddedDatabase start(String kind, Path directory) {
-        String wanted = kind == null ? "mariadb" : kind.toLowerCase(Locale.ROOT);
-        return switch (wanted) {
-            case "mariadb", "mysql" -> EmbeddedMariaDb.start(directory, EmbeddedMariaDb.defaultBinaryCache());
-            case "postgres", "postgresql" -> EmbeddedPostgres.start(directory, EmbeddedPostgres.defaultBinaryCache());
-            default -> throw new IllegalArgumentException("no embedded database of kind '" + kind + "'; expected mariadb or postgres");
+        // the dialect knows the kinds and their other names (mysql, postgresql); one embedded server per dialect
+        return switch (Dialect.of(kind).kind()) {
+            case "postgres" -> EmbeddedPostgres.start(directory, EmbeddedPostgres.defaultBinaryCache());
+            default -> EmbeddedMariaDb.start(directory, EmbeddedMariaDb.defaultBinaryCache());
         };
     }
 
