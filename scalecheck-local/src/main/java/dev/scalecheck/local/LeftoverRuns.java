@@ -118,6 +118,16 @@ public final class LeftoverRuns {
         return -1;
     }
 
+    /**
+     * Stops whatever still runs from {@code run} (what a teardown could not know of: the database's installer when the
+     * run was interrupted while it ran); the names and pids of what it stopped.
+     */
+    static List<String> stopStrays(Path run) {
+        List<ProcessHandle> strays = processesOf(run);
+        stop(strays);
+        return strays.stream().map(p -> p.info().commandLine().orElse("?") + " (pid " + p.pid() + ")").toList();
+    }
+
     /** SIGTERM to all, a short grace, SIGKILL to the rest. */
     private static void stop(List<ProcessHandle> processes) {
         processes.forEach(ProcessHandle::destroy);

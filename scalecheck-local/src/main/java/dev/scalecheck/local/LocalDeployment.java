@@ -304,6 +304,9 @@ final class LocalDeployment implements Deployment {
                 database.close();
             }
         } finally {
+            if (directory != null) {
+                LeftoverRuns.stopStrays(directory);
+            }
             TemporaryDirectories.deleteQuietly(directory);
         }
         if (!survivors.isEmpty()) {
