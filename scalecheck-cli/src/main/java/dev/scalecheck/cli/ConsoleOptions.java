@@ -1,5 +1,6 @@
 package dev.scalecheck.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How the terminal output looks. */
@@ -13,6 +14,13 @@ final class ConsoleOptions {
 
     @Option(names = "--verbose", description = "Show every check's details and evidence, also when it passed.")
     boolean verbose;
+
+    /** --quiet and --verbose contradict each other. */
+    void check(CommandLine.Model.CommandSpec command) {
+        if (quiet && verbose) {
+            throw new BadFlags(command, "--quiet and --verbose cannot go together; choose one");
+        }
+    }
 
     /** A live spinner only on a terminal, unless --plain. */
     boolean live() {

@@ -47,33 +47,39 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
 
+    private final Launcher launcher;
+
+    DemoCommand() {
+        this(Launcher.REAL);
+    }
+
+    DemoCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
     @Override
     public Integer call() {
+        options.check(command);
+        checkReplicas(command, replicas);
         for (String fault : faults) {
             if (!FAULTS.contains(fault)) {
-                command.commandLine().getErr().println("scalecheck: unknown fault '" + fault + "'; expected one of: "
-                        + String.join(", ", FAULTS));
-                return ExitCode.BAD_INPUT;
+                throw new BadFlags(command, "unknown fault '" + fault + "'; expected one of: " + String.join(", ", FAULTS));
             }
         }
+        if (faultReplica != null && faults.isEmpty()) {
+            throw new BadFlags(command, "--fault-replica " + faultReplica + " without --fault has no fault to apply; add --fault "
+                    + "NAME, or leave --fault-replica out");
+        }
         if (faultReplica != null && (faultReplica < 1 || faultReplica > replicas)) {
-            command.commandLine().getErr().println("scalecheck: --fault-replica " + faultReplica + " is not a replica; expected 1 to "
-                    + replicas);
-            return ExitCode.BAD_INPUT;
+            throw new BadFlags(command, "--fault-replica " + faultReplica + " is not a replica; expected 1 to " + replicas);
         }
         if (!DATABASES.contains(database)) {
-            command.commandLine().getErr().println("scalecheck: --database " + database + " is not a database the demo runs on; "
-                    + "expected one of: " + String.join(", ", DATABASES));
-            return ExitCode.BAD_INPUT;
+            throw new BadFlags(command, "--database " + database + " is not a database the demo runs on; expected one of: "
+                    + String.join(", ", DATABASES));
         }
-        Spec spec;
-        try {
-            spec = withReplicas(demoSpec(faults, faultReplica, database), replicas);
-        } catch (IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        return RunExecutor.execute(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
+        Spec spec = demoSpec(faults, faultReplica, database).withReplicas(replicas);
+        Preflight.check(spec, "the demo");
+        return launcher.launch(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
     /** The reference service's spec: every default, its start_period, and short fault timings so a failing demo ends soon. */
@@ -92,11 +98,11 @@ final class DemoCommand implements Callable<Integer> {
                 .withDatabase(new Spec.Database(null, database, null, null, null)));
     }
 
-    static Spec withReplicas(Spec spec, int count) {
+    static void checkReplicas(CommandLine.Model.CommandSpec command, int count) {
         if (count < 1 || count > Spec.MAX_REPLICAS) {
-            throw new IllegalArgumentException("--replicas " + count + " is out of range; expected 1 to " + Spec.MAX_REPLICAS);
+            throw new BadFlags(command, "--replicas " + count + " is out of range; expected a whole number from 1 to "
+                    + Spec.MAX_REPLICAS);
         }
-        return spec.withReplicas(count);
     }
 
     static final class DatabaseKinds implements Iterable<String> {

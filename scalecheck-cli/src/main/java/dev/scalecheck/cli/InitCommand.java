@@ -3,6 +3,7 @@ package dev.scalecheck.cli;
 import dev.scalecheck.compose.init.StarterSpec;
 import dev.scalecheck.compose.lint.ComposeFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,22 +30,27 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output.toAbsolutePath().normalize().equals(compose.toAbsolutePath().normalize())) {
+            throw new BadFlags(command, "-o " + output + " is the compose file -f reads; write the spec to another file, "
+                    + "e.g. -o scalecheck.yml");
+        }
+        if (Files.isDirectory(output)) {
+            throw new BadFlags(command, "-o " + output + " is a directory; expected a file name, e.g. "
+                    + output.resolve("scalecheck.yml"));
+        }
         if (Files.exists(output) && !force) {
-            command.commandLine().getErr().println("scalecheck: " + output + " already exists; pass --force to overwrite it");
-            return ExitCode.BAD_INPUT;
+            throw new BadFlags(command, output + " already exists; pass --force to overwrite it");
         }
-        StarterSpec.Draft draft;
-        try {
-            draft = StarterSpec.write(ComposeFile.read(compose), StarterSpec.relative(output, compose), System.getenv());
-        } catch (IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+        ComposeFile file = ComposeFile.read(compose);
+        if (file.services().isEmpty()) {
+            throw new IllegalArgumentException(compose + " has no services: (a mapping of service names); init reads a compose "
+                    + "file that defines the service to scale, its database and its load balancer");
         }
+        StarterSpec.Draft draft = StarterSpec.write(file, StarterSpec.relative(output, compose), System.getenv());
         try {
             Files.writeString(output, draft.text());
         } catch (IOException e) {
-            command.commandLine().getErr().println("scalecheck: cannot write " + output + ": " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
         command.commandLine().getOut().println("wrote " + output + " (" + draft.todos() + " TODO lines to check); then: scalecheck run -f "
                 + output);

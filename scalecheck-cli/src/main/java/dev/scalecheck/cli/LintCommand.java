@@ -47,22 +47,18 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        List<Finding> findings;
-        String described;
-        try {
-            Duration measured = timeToHealthy == null ? null : DurationText.parse(timeToHealthy);
-            if (run != null) {
-                measured = JsonReport.read(run).health().stream().map(ReplicaHealth::timeToReady).filter(java.util.Objects::nonNull)
-                        .max(Duration::compareTo).orElse(measured);
-            }
-            ComposeFile compose = ComposeFile.merge((files == null ? List.of(Path.of("docker-compose.yml")) : files).stream()
-                    .map(ComposeFile::read).toList());
-            described = compose.describe();
-            findings = Linter.standard().lint(compose, service, database, balancer, measured);
-        } catch (IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+        if (timeToHealthy != null && run != null) {
+            throw new BadFlags(command, "--time-to-healthy and --run both give the measured time to healthy; choose one");
         }
+        Duration measured = timeToHealthy == null ? null : timeToHealthy();
+        if (run != null) {
+            measured = JsonReport.read(run).health().stream().map(ReplicaHealth::timeToReady).filter(java.util.Objects::nonNull)
+                    .max(Duration::compareTo).orElse(null);
+        }
+        ComposeFile compose = ComposeFile.merge((files == null ? List.of(Path.of("docker-compose.yml")) : files).stream()
+                .map(ComposeFile::read).toList());
+        String described = compose.describe();
+        List<Finding> findings = Linter.standard().lint(compose, service, database, balancer, measured);
         for (Finding finding : findings) {
             out.println(finding.file() + ":" + finding.line() + ": [" + finding.rule() + "] " + finding.message());
             out.println("    fix: " + finding.fix());
@@ -71,5 +67,19 @@ final class LintCommand implements Callable<Integer> {
                 : "lint: " + findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " for service '" + service + "'");
         out.flush();
         return findings.isEmpty() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;
+    }
+
+    private Duration timeToHealthy() {
+        Duration parsed;
+        try {
+            parsed = DurationText.parse(timeToHealthy);
+        } catch (IllegalArgumentException notADuration) {
+            parsed = Duration.ZERO;
+        }
+        if (parsed.isZero()) {
+            throw new BadFlags(command, "--time-to-healthy '" + timeToHealthy + "' is not a duration above 0; expected e.g. 45s, "
+                    + "2m or 500ms");
+        }
+        return parsed;
     }
 }

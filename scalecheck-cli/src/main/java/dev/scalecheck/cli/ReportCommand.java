@@ -29,24 +29,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String badPath = outputs.badPath();
-        if (badPath != null) {
-            command.commandLine().getErr().println("scalecheck: " + badPath);
-            return ExitCode.BAD_INPUT;
-        }
-        RunReport report;
+        console.check(command);
+        outputs.check(command, input);
+        RunReport report = JsonReport.read(input);
+        outputs.write(report);
         try {
-            report = JsonReport.read(input);
-        } catch (IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        try {
-            outputs.write(report);
             new ConsoleRenderer(console.verbose, console.quiet, console.colour()).render(report, command.commandLine().getOut());
-        } catch (UncheckedIOException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

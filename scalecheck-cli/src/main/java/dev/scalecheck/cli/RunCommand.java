@@ -1,7 +1,6 @@
 package dev.scalecheck.cli;
 
 import dev.scalecheck.core.spec.Spec;
-import dev.scalecheck.core.spec.SpecException;
 import dev.scalecheck.core.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,18 +25,28 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions options = new RunOptions();
 
+    private final Launcher launcher;
+
+    RunCommand() {
+        this(Launcher.REAL);
+    }
+
+    RunCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** Everything is read and checked before the launcher starts anything; a refusal is an exception ({@link ExitCode#of}). */
     @Override
     public Integer call() {
-        Spec spec;
-        try {
-            spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
-            if (replicas != null) {
-                spec = DemoCommand.withReplicas(spec, replicas);
-            }
-        } catch (SpecException | IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
+        options.check(command, file);
+        if (replicas != null) {
+            DemoCommand.checkReplicas(command, replicas);
         }
-        return RunExecutor.execute(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
+        Spec spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
+        if (replicas != null) {
+            spec = spec.withReplicas(replicas);
+        }
+        Preflight.check(spec, file.toString());
+        return launcher.launch(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalecheck.cli;
 
+import dev.scalecheck.core.InputFile;
 import dev.scalecheck.core.orchestrator.Orchestrator;
 import dev.scalecheck.core.run.Run;
 import dev.scalecheck.core.run.RunReport;
@@ -12,9 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Runs a spec with console progress and summary; decides the exit code. Ctrl-C (SIGINT) or SIGTERM
- * stops the run where it is: it says "interrupted — tearing down", tears down on its own thread,
- * prints no verdict, and the JVM then exits 130 (143 for SIGTERM).
+ * Runs a checked spec (see {@link Preflight}) with console progress and summary; decides the exit code from the report.
+ * Ctrl-C (SIGINT) or SIGTERM stops the run where it is: it says "interrupted — tearing down", tears down on its own
+ * thread, prints no verdict, and the JVM then exits 130 (143 for SIGTERM).
  */
 final class RunExecutor {
     /** How long the shutdown hook waits for an interrupted run to tear down before it tears down itself. */
@@ -25,18 +26,7 @@ final class RunExecutor {
 
     static int execute(Spec spec, RunOptions options, PrintWriter out, PrintWriter err) {
         boolean keep = options.keep;
-        Orchestrator orchestrator;
-        try {
-            orchestrator = Orchestrator.named(spec.orchestrator());
-        } catch (IllegalArgumentException e) {
-            err.println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
-        String badPath = options.reports.badPath();
-        if (badPath != null) {
-            err.println("scalecheck: " + badPath);
-            return ExitCode.BAD_INPUT;
-        }
+        Orchestrator orchestrator = Orchestrator.named(spec.orchestrator());
         Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out, options.console));
         Thread onInterrupt = new Thread(() -> {
             run.interrupt();
@@ -82,6 +72,8 @@ final class RunExecutor {
             }
         }
         if (report.environmentError() != null) {
+            err.println("scalecheck: the run could not be carried out: " + InputFile.oneLine(report.environmentError()));
+            err.flush();
             return ExitCode.ENVIRONMENT;
         }
         return report.passed() ? ExitCode.PASSED : ExitCode.CHECK_FAILED;

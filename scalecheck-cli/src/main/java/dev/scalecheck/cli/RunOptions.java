@@ -14,4 +14,10 @@ final class RunOptions {
 
     @CommandLine.Mixin
     ConsoleOptions console = new ConsoleOptions();
+
+    /** Flags that contradict each other or name a report file that cannot be written; {@code inputs} must not be overwritten. */
+    void check(CommandLine.Model.CommandSpec command, java.nio.file.Path... inputs) {
+        console.check(command);
+        reports.check(command, inputs);
+    }
 }

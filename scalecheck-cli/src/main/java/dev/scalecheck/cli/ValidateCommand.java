@@ -2,7 +2,6 @@ package dev.scalecheck.cli;
 
 import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.core.spec.Spec;
-import dev.scalecheck.core.spec.SpecException;
 import dev.scalecheck.core.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,22 +26,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, defaultValue = "scalecheck.yml", description = "The spec (default: ${DEFAULT-VALUE}).")
     Path file;
 
+    /** The same reading and checks as {@code run} before it starts anything; a refusal is an exception ({@link ExitCode#of}). */
     @Override
     public Integer call() {
-        Spec spec;
-        List<String> problems = new ArrayList<>();
-        try {
-            spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
-            if (spec.orchestrator().equals("compose")) {
-                problems.addAll(composeProblems(spec));
-            }
-        } catch (SpecException | IllegalArgumentException e) {
-            command.commandLine().getErr().println("scalecheck: " + e.getMessage());
-            return ExitCode.BAD_INPUT;
-        }
+        Spec spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
+        Preflight.check(spec, file.toString());
+        List<String> problems = spec.orchestrator().equals("compose") ? composeProblems(spec) : List.of();
         if (!problems.isEmpty()) {
-            problems.forEach(problem -> command.commandLine().getErr().println("scalecheck: " + file + ": " + problem));
-            return ExitCode.BAD_INPUT;
+            throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
         }
         command.commandLine().getOut().println(file + " is valid: " + spec.orchestrator() + ", service '" + spec.service() + "', "
                 + spec.replicas() + " replicas" + (spec.isDemo() ? " (the demo preset applies)" : ""));

@@ -144,7 +144,7 @@ class DemoCommandIT {
         Cli.Outcome replica = Cli.scalecheck("demo", "--replicas", "2", "--fault", "no-lock", "--fault-replica", "3");
         assertThat(replica.code()).isEqualTo(2);
         assertThat(replica.output()).contains("--fault-replica 3 is not a replica; expected 1 to 2");
-        assertThat(Cli.scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected 1 to 64");
+        assertThat(Cli.scalecheck("demo", "--replicas", "0").output()).contains("--replicas 0 is out of range; expected a whole number from 1 to 64");
         Cli.Outcome database = Cli.scalecheck("demo", "--database", "oracle");
         assertThat(database.code()).isEqualTo(2);
         assertThat(database.output()).contains("--database oracle is not a database the demo runs on; expected one of: mariadb, postgres");

@@ -17,6 +17,15 @@ final class Leftovers {
         return processes("scalecheck-run-");
     }
 
+    /** The run processes this JVM started (an in-process command): other runs on the machine do not count. */
+    static List<String> runProcessesStartedHere() {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(command -> command.contains("scalecheck-run-"))
+                .toList();
+    }
+
     /** Command lines of live processes that contain {@code text}. */
     static List<String> processes(String text) {
         return ProcessHandle.allProcesses()

@@ -61,7 +61,7 @@ class RunCommandIT {
         Path spec = Files.writeString(dir.resolve("scalecheck.yml"), "replicas: 2\nhealth:\n  timout: 60s\n");
         Cli.Outcome outcome = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(outcome.code()).isEqualTo(2);
-        assertThat(outcome.output()).contains("line 3: unknown key 'timout' in health; expected one of: path, port, startPeriod, timeout");
+        assertThat(outcome.output()).contains("scalecheck.yml:3:3: unknown key 'timout' in health; expected one of: path, port, startPeriod, timeout");
         assertThat(outcome.output()).doesNotContain("[1/7]");
     }
 

@@ -23,7 +23,7 @@ class ValidateCommandTest {
         Cli.Outcome outcome = Cli.scalecheck("validate", "-f", spec.toString());
         assertThat(outcome.code()).as(outcome.output()).isZero();
         assertThat(outcome.output()).contains("is valid: local, service 'api', 4 replicas").doesNotContain("demo preset");
-        assertThat(Leftovers.runProcesses()).isEmpty();
+        assertThat(Leftovers.runProcessesStartedHere()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.scalecheck.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scalecheck.core.InputFile;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class ComposeOutput {
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("docker compose ps printed something that is not JSON: "
-                    + text.substring(0, Math.min(200, text.length())), e);
+                    + InputFile.oneLine(text.substring(0, Math.min(200, text.length()))), e);
         }
         List<Container> containers = new ArrayList<>();
         for (JsonNode node : nodes) {
@@ -64,13 +65,22 @@ final class ComposeOutput {
     private static int number(JsonNode node, String name) {
         Matcher label = NUMBER_LABEL.matcher(node.path("Labels").asText());
         if (label.find()) {
-            return Integer.parseInt(label.group(1));
+            return containerNumber(label.group(1), name);
         }
         Matcher suffix = Pattern.compile("[-_](\\d+)$").matcher(name);
         if (suffix.find()) {
-            return Integer.parseInt(suffix.group(1));
+            return containerNumber(suffix.group(1), name);
         }
         throw new IllegalArgumentException("container " + name + " has no container-number label");
+    }
+
+    private static int containerNumber(String digits, String name) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("container " + InputFile.oneLine(name) + " has a container number " + digits
+                    + " out of range");
+        }
     }
 
     /** {@code logs --timestamps --no-color}: lines grouped per container; returned in time order. */

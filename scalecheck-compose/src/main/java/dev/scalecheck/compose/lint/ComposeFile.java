@@ -1,9 +1,7 @@
 package dev.scalecheck.compose.lint;
 
-import java.io.IOException;
+import dev.scalecheck.core.InputFile;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,24 +39,25 @@ public final class ComposeFile {
         this.origins = origins;
     }
 
+    /** Reads a compose file of at most {@link InputFile#MAX_BYTES}, as UTF-8; a refusal's message names the file and the fix. */
     public static ComposeFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(path + " does not exist; pass the compose file with -f");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(path + " cannot be read: " + e.getMessage());
-        }
-        return parse(path, text);
+        return parse(path, InputFile.read(path, "compose file", "pass the compose file with -f"));
     }
 
     public static ComposeFile parse(Path path, String text) {
         Node node;
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(InputFile.MAX_BYTES);
+        options.setMaxAliasesForCollections(50);
         try {
-            node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            node = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new IllegalArgumentException(path + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
+                    + ": not valid YAML: " + InputFile.oneLine(e.getProblem())
+                    + (e.getContext() == null ? "" : " (" + InputFile.oneLine(e.getContext()) + ")"));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(path + " is not valid YAML: " + InputFile.oneLine(e.getMessage()));
         }
         if (!(node instanceof MappingNode mapping)) {
             throw new IllegalArgumentException(path + " is not a compose file (no top-level mapping)");

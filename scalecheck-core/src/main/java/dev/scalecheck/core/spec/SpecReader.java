@@ -2,6 +2,7 @@ package dev.scalecheck.core.spec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scalecheck.core.InputFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -31,34 +31,45 @@ public final class SpecReader {
                 .registerModule(durations)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     public Spec read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(file + " does not exist; pass the spec with -f, or write one with 'scalecheck init'");
-        } catch (IOException e) {
-            throw new SpecException(file + " cannot be read: " + e.getMessage(), e);
+            text = InputFile.read(file, "spec", "pass the spec with -f, or write one with 'scalecheck init'");
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
 
+    /** Reads a spec's text; every refusal is a {@link SpecException} with a one-line message naming where and what to fix. */
     public Spec parse(String text, String source) {
+        if (text.length() > InputFile.MAX_BYTES) {
+            throw new SpecException(source + " is longer than the spec limit of 1 MiB (" + InputFile.MAX_BYTES
+                    + " bytes); is it the right file?");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new SpecException(source + " holds a NUL character (a binary file?); expected a spec as UTF-8 text");
+        }
+        SpecYaml positions = SpecYaml.read(text, source);
         Spec spec;
         try {
-            spec = text.isBlank() ? new Spec(null, null, null, null, null, null, null, null, null, null)
-                    : yaml.readValue(text, Spec.class);
+            spec = text.isBlank() ? null : yaml.readValue(text, Spec.class);
         } catch (JsonProcessingException e) {
             throw new SpecException(describe(e, source, text), e);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a value the records refuse while being built (e.g. a duration too long to hold)
+            throw new SpecException(source + ": " + InputFile.oneLine(e.getMessage()), e);
         }
         if (spec == null) {
             spec = Spec.empty();
         }
         spec = DemoPreset.applyTo(spec);
-        validate(spec, source);
+        validate(spec, positions);
         return spec;
     }
 
@@ -68,73 +79,72 @@ public final class SpecReader {
      * @throws SpecException naming the key and what to set
      */
     public static void validate(Spec spec, String source) {
+        validate(spec, SpecYaml.none(source));
+    }
+
+    private static void validate(Spec spec, SpecYaml at) {
         if (spec.health().path() == null) {
-            throw new SpecException(source + ": health.path is missing; scalecheck polls each replica's own readiness endpoint, "
+            throw new SpecException(at.at("health") + ": health.path is missing; scalecheck polls each replica's own readiness endpoint, "
                     + "so set health.path (e.g. /actuator/health/readiness or /health)");
         }
         if (spec.orchestrator().equals("compose") && spec.health().port() == null) {
-            throw new SpecException(source + ": health.port is missing; set it to the port the service listens on inside its "
+            throw new SpecException(at.at("health") + ": health.port is missing; set it to the port the service listens on inside its "
                     + "container");
         }
         for (int i = 0; i < spec.local().command().size(); i++) {
             if (spec.local().command().get(i).contains("${" + Placeholders.PASSWORD + "}")) {
-                throw new SpecException(source + ": local.command[" + i + "] uses ${" + Placeholders.PASSWORD + "}; a password "
-                        + "must never be on a command line: pass it in local.environment (e.g. DATABASE_PASSWORD: ${"
-                        + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
+                throw new SpecException(at.at("local.command[" + i + "]") + ": local.command[" + i + "] uses ${"
+                        + Placeholders.PASSWORD + "}; a password must never be on a command line: pass it in local.environment "
+                        + "(e.g. DATABASE_PASSWORD: ${" + Placeholders.PASSWORD + "}) or read ${DB_PASSWORD_FILE}");
             }
         }
         if (spec.database().kind() != null) {
             try {
                 dev.scalecheck.core.database.Dialect.of(spec.database().kind());
             } catch (IllegalArgumentException e) {
-                throw new SpecException(source + ": database.kind: " + e.getMessage());
+                throw new SpecException(at.at("database.kind") + ": database.kind: " + e.getMessage());
             }
         }
         if (spec.database().tool() != null) {
             try {
                 dev.scalecheck.core.migration.MigrationTool.named(spec.database().tool());
             } catch (IllegalArgumentException e) {
-                throw new SpecException(source + ": database.tool: " + e.getMessage());
+                throw new SpecException(at.at("database.tool") + ": database.tool: " + e.getMessage());
             }
         }
         Spec.Auth auth = spec.probes().auth();
         if (auth != null && (auth.env() == null) == (auth.file() == null)) {
-            throw new SpecException(source + ": probes.auth needs exactly one of env (an environment variable) or file, "
+            throw new SpecException(at.at("probes.auth") + ": probes.auth needs exactly one of env (an environment variable) or file, "
                     + "holding the whole header value");
         }
         Spec.Writes writes = spec.probes().writes();
         if (writes != null && writes.path() == null && writes.dataDir() == null) {
-            throw new SpecException(source + ": probes.writes needs dataDir (the shared directory) or path (an endpoint with {name})");
+            throw new SpecException(at.at("probes.writes") + ": probes.writes needs dataDir (the shared directory) or path (an endpoint with {name})");
         }
         if (writes != null && writes.path() != null && !writes.path().contains("{name}")) {
-            throw new SpecException(source + ": probes.writes.path '" + writes.path() + "' has no {name}; e.g. /files/{name}");
+            throw new SpecException(at.at("probes.writes.path") + ": probes.writes.path '" + writes.path() + "' has no {name}; e.g. /files/{name}");
         }
         Spec.State state = spec.probes().state();
         if (state != null && state.create() == null) {
-            throw new SpecException(source + ": probes.state needs create (the path a POST stores something at)");
+            throw new SpecException(at.at("probes.state") + ": probes.state needs create (the path a POST stores something at)");
         }
         if (state != null && state.read() != null && !state.read().contains("{id}")) {
-            throw new SpecException(source + ": probes.state.read '" + state.read() + "' has no {id}; e.g. /items/{id}, "
+            throw new SpecException(at.at("probes.state.read") + ": probes.state.read '" + state.read() + "' has no {id}; e.g. /items/{id}, "
                     + "or leave read out to follow the create's Location header");
         }
-        if (spec.replicas() < 1 || spec.replicas() > Spec.MAX_REPLICAS) {
-            throw new SpecException(source + ": replicas is " + spec.replicas() + "; expected 1 to " + Spec.MAX_REPLICAS);
-        }
-        if (!spec.health().path().startsWith("/")) {
-            throw new SpecException(source + ": health.path '" + spec.health().path() + "' must start with '/'");
-        }
-        if (spec.checks().lbReachesAll().requests() < 1) {
-            throw new SpecException(source + ": checks.lb-reaches-all.requests must be at least 1");
-        }
+        SpecRanges.check(spec, at);
     }
 
     private static String describe(JsonProcessingException e, String source, String text) {
         JsonLocation location = e.getLocation();
         int line = location == null ? -1 : location.getLineNr();
+        int column = location == null ? -1 : location.getColumnNr();
         if (e instanceof UnrecognizedPropertyException unknown && line > 0) {
             line = lineOfKey(text, unknown.getPropertyName(), line);
+            int key = columnOfKey(text, unknown.getPropertyName(), line);
+            column = key > 0 ? key : column;
         }
-        String where = source + (line > 0 ? " line " + line : "");
+        String where = source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
         String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
@@ -146,9 +156,13 @@ public final class SpecReader {
         if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException
                 || e instanceof MismatchedInputException) {
             String cause = rootMessage(e);
-            return where + ": " + (path.isEmpty() ? "" : "'" + path + "' ") + cause;
+            return where + ": " + (path.isEmpty() ? "" : "'" + path + "' ") + InputFile.oneLine(cause);
         }
-        return where + ": not valid YAML: " + e.getOriginalMessage();
+        if (e instanceof InputCoercionException || String.valueOf(e.getOriginalMessage()).contains(" out of range of ")) {
+            return where + ": " + (path.isEmpty() ? "" : "'" + path + "' ") + "is out of range; expected a whole number from "
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", such as 4";
+        }
+        return where + ": not valid YAML: " + InputFile.oneLine(e.getOriginalMessage());
     }
 
     /**
@@ -166,6 +180,16 @@ public final class SpecReader {
         return reported;
     }
 
+    /** The column of {@code key} on its 1-based line, or -1. */
+    private static int columnOfKey(String text, String key, int line) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length) {
+            return -1;
+        }
+        int index = lines[line - 1].indexOf(key);
+        return index < 0 ? -1 : index + 1;
+    }
+
     private static String rootMessage(JsonProcessingException e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -175,6 +199,10 @@ public final class SpecReader {
             return cause.getMessage();
         }
         String message = e.getOriginalMessage();
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof Number number
+                && (invalid.getTargetType() == Integer.class || invalid.getTargetType() == int.class)) {
+            return "is " + number + "; expected a whole number such as 4";
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "has the wrong type; expected " + typeName(mismatch.getTargetType());
         }

@@ -47,20 +47,20 @@ class SpecReaderTest {
     void anUnknownKeyNamesTheKeyTheLineAndWhatIsAllowed() {
         assertThatThrownBy(() -> reader.parse("replicas: 4\nchecks:\n  parallel-startup:\n    maxSpred: 5s\n", "scalecheck.yml"))
                 .isInstanceOf(SpecException.class)
-                .hasMessage("scalecheck.yml line 4: unknown key 'maxSpred' in checks.parallel-startup; expected one of: enabled, maxSpread");
+                .hasMessage("scalecheck.yml:4:5: unknown key 'maxSpred' in checks.parallel-startup; expected one of: enabled, maxSpread");
     }
 
     @Test
     void aWrongTypeNamesTheKeyAndTheLine() {
         assertThatThrownBy(() -> reader.parse("replicas: four\n", "scalecheck.yml"))
-                .hasMessageStartingWith("scalecheck.yml line 1: 'replicas' ");
+                .hasMessageStartingWith("scalecheck.yml:1:11: 'replicas' ");
         assertThatThrownBy(() -> reader.parse("health:\n  timeout: soon\n", "scalecheck.yml"))
-                .hasMessageContaining("line 2").hasMessageContaining("'health.timeout'").hasMessageContaining("5s, 2m or 500ms");
+                .hasMessageStartingWith("scalecheck.yml:2:").hasMessageContaining("'health.timeout'").hasMessageContaining("5s, 2m or 500ms");
     }
 
     @Test
     void replicasOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> reader.parse("replicas: 0\n", "s.yml")).hasMessage("s.yml: replicas is 0; expected 1 to 64");
+        assertThatThrownBy(() -> reader.parse("replicas: 0\n", "s.yml")).hasMessage("s.yml:1:11: replicas is 0; expected a whole number from 1 to 64");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SpecReaderTest {
         assertThatThrownBy(() -> reader.parse("local:\n  command: [java, -jar, app.jar]\n", "s.yml"))
                 .hasMessageStartingWith("s.yml: health.path is missing; scalecheck polls each replica's own readiness endpoint");
         assertThatThrownBy(() -> reader.parse("orchestrator: compose\nhealth: { path: /health }\n", "s.yml"))
-                .hasMessageStartingWith("s.yml: health.port is missing");
+                .hasMessageStartingWith("s.yml:2:9: health.port is missing");
     }
 
     @Test
@@ -124,7 +124,7 @@ class SpecReaderTest {
                   command: [java, "-Dpassword=${DB_PASSWORD}", -jar, app.jar]
                 health: { path: /health }
                 """, "s.yml"))
-                .hasMessageStartingWith("s.yml: local.command[1] uses ${DB_PASSWORD}; a password must never be on a command line");
+                .hasMessageStartingWith("s.yml:2:19: local.command[1] uses ${DB_PASSWORD}; a password must never be on a command line");
         Spec allowed = reader.parse("""
                 local:
                   command: [java, -jar, app.jar]
@@ -145,5 +145,68 @@ class SpecReaderTest {
                 .hasMessageContaining("probes.writes.path '/files' has no {name}");
         assertThatThrownBy(() -> reader.parse(own + "probes: { state: { read: \"/x/{id}\" } }\n", "s.yml"))
                 .hasMessageContaining("probes.state needs create");
+    }
+
+    @Test
+    void aZeroTimeoutIsRefusedWithItsLineAndColumn() {
+        assertThatThrownBy(() -> reader.parse("replicas: 2\nhealth:\n  timeout: 0s\n", "spec.yml"))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("spec.yml:3:12: health.timeout is 0s; expected a duration above 0, e.g. 120s");
+    }
+
+    @Test
+    void aFractionOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> reader.parse("checks:\n  startup-budget: { maxFraction: 7 }\n", "s.yml"))
+                .hasMessage("s.yml:2:34: checks.startup-budget.maxFraction is 7.0; expected a fraction above 0 and at most 1, e.g. 0.5");
+    }
+
+    @Test
+    void aWholeNumberWithAFractionIsRefusedNotTruncated() {
+        assertThatThrownBy(() -> reader.parse("replicas: 2.5\n", "s.yml"))
+                .hasMessage("s.yml:1:11: 'replicas' is 2.5; expected a whole number such as 4");
+    }
+
+    @Test
+    void anUnclosedSequenceIsASyntaxErrorWithLineAndColumn() {
+        assertThatThrownBy(() -> reader.parse("replicas: [4\n", "s.yml"))
+                .hasMessageStartingWith("s.yml:2:1: not valid YAML: expected ',' or ']', but got <stream end>")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedNamingBothLines() {
+        assertThatThrownBy(() -> reader.parse("health:\n  path: /a\n  path: /b\n", "s.yml"))
+                .hasMessage("s.yml:3:3: duplicate key 'path' in health (first at line 2); keep one of them");
+    }
+
+    @Test
+    void namesThatBecomePathsOrSqlAreChecked() {
+        assertThatThrownBy(() -> reader.parse("service: ../../x\n", "s.yml"))
+                .hasMessageStartingWith("s.yml:1:10: service '../../x' is not a safe name");
+        assertThatThrownBy(() -> reader.parse("database: { name: 'app; DROP' }\n", "s.yml"))
+                .hasMessageStartingWith("s.yml:1:19: database.name 'app; DROP' is not a plain SQL identifier");
+        assertThatThrownBy(() -> reader.parse("health: { path: /api/he alth }\n", "s.yml"))
+                .hasMessage("s.yml:1:17: health.path '/api/he alth' has a space at position 8, which a URL cannot hold; "
+                        + "percent-encode it (%20) or remove it; e.g. /actuator/health/readiness");
+    }
+
+    @Test
+    void aSpecOverTheSizeLimitIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.yml");
+        try (var out = java.nio.file.Files.newBufferedWriter(big)) {
+            out.write("replicas: 2\n#");
+            for (int i = 0; i < 2 * 1024; i++) {
+                out.write("x".repeat(1024));
+            }
+        }
+        assertThatThrownBy(() -> reader.read(big))
+                .hasMessage(big + " is 2.0 MiB, larger than the spec limit of 1 MiB (1048576 bytes); is it the right file?");
+    }
+
+    @Test
+    void aBinaryFileIsRefusedAsNotText(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path binary = java.nio.file.Files.write(dir.resolve("spec.yml"), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> reader.read(binary))
+                .hasMessage(binary + " is not a UTF-8 text file: byte 0xc3 at offset 3 is not UTF-8; save the spec as UTF-8 text");
     }
 }
