@@ -81,4 +81,11 @@ final class ConsoleProgress implements RunListener {
             out.flush();
         }
     }
+
+    /** Said even with --quiet: the run ends without a verdict. */
+    @Override
+    public synchronized void interrupted() {
+        out.println("interrupted — tearing down");
+        out.flush();
+    }
 }

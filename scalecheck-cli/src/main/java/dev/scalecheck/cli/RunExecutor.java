@@ -10,12 +10,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Runs a checked spec (see {@link Preflight}) with console progress and summary; decides the exit code from the report.
- * Ctrl-C tears down before the JVM exits (130).
+ * Ctrl-C (SIGINT) or SIGTERM stops the run where it is: it says "interrupted — tearing down", tears down on its own
+ * thread, prints no verdict, and the JVM then exits 130 (143 for SIGTERM).
  */
 final class RunExecutor {
+    /** How long the shutdown hook waits for an interrupted run to tear down before it tears down itself. */
+    private static final Duration TEARDOWN_WAIT = Duration.ofSeconds(60);
+
     private RunExecutor() {
     }
 
@@ -23,7 +28,11 @@ final class RunExecutor {
         boolean keep = options.keep;
         Orchestrator orchestrator = Orchestrator.named(spec.orchestrator());
         Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out, options.console));
-        Thread onInterrupt = new Thread(run::teardown, "scalecheck-teardown");
+        Thread onInterrupt = new Thread(() -> {
+            run.interrupt();
+            run.awaitFinished(TEARDOWN_WAIT);
+            run.teardown();
+        }, "scalecheck-teardown");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         RunReport report;
         try {
@@ -43,6 +52,10 @@ final class RunExecutor {
                     // Ctrl-C arrived: the hook is already tearing down
                 }
             }
+        }
+        if (run.interrupted()) {
+            out.flush();
+            return ExitCode.INTERRUPTED;
         }
         try {
             new ConsoleRenderer(options.console.verbose, options.console.quiet, options.console.colour()).render(report, out);

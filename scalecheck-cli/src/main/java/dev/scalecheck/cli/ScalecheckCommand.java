@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = ScalecheckCommand.Version.class,
         description = "Proves, before production, that a service is safe to run as N replicas.",
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, LintCommand.class, ReportCommand.class,
-            InitCommand.class})
+            InitCommand.class, CleanCommand.class})
 final class ScalecheckCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

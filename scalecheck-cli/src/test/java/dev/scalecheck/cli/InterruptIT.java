@@ -17,7 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGINT) to a running {@code scalecheck demo}: it tears down, exits 130, and leaves no process and no bound port. */
+/**
+ * Ctrl-C (SIGINT) to a running {@code scalecheck demo}: it stops where it is, tears down, prints no verdict, exits 130,
+ * writes reports that say it was interrupted, and leaves no process and no bound port.
+ */
 class InterruptIT {
     @TempDir
     Path dir;
@@ -33,7 +36,8 @@ class InterruptIT {
         LocalProcess scalecheck = LocalProcess.start("scalecheck", List.of("perl", "-e",
                 "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"", "--",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Cli.jar(),
-                "demo", "--fault", "slow-start"), Map.of(), dir, clock, output::add);
+                "demo", "--fault", "slow-start", "--json", dir.resolve("run.json").toString(), "--junit",
+                dir.resolve("run.xml").toString()), Map.of(), dir, clock, output::add);
         try {
             // the step lines end only when a step does: the 4 replica processes (slow-start keeping them from
             // ready for 20 s) say that step 3 is under way; the database's install counts several processes too
@@ -49,6 +53,12 @@ class InterruptIT {
             assertThat(code).as("exit code; output: %s", output).hasValue(130);
             assertThat(Leftovers.runProcesses()).as("processes of the run after Ctrl-C").isEmpty();
             assertThat(Leftovers.listeningPorts()).as("listening ports after Ctrl-C").isSubsetOf(portsBefore);
+            String text = output.stream().map(LogLine::text).collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(text).contains("interrupted \u2014 tearing down").doesNotContain("SCALING TEST")
+                    .doesNotContain("exited with code 143");
+            assertThat(java.nio.file.Files.readString(dir.resolve("run.json")))
+                    .contains("\"environmentError\" : \"interrupted during step 3");
+            assertThat(java.nio.file.Files.readString(dir.resolve("run.xml"))).contains("<error").contains("interrupted during step 3");
         } finally {
             scalecheck.stop(Duration.ofSeconds(5));
         }

@@ -14,7 +14,7 @@ import java.util.Map;
  * from the image's own variables: nothing secret is ever on the host's command line.
  * <ul>
  * <li>MariaDB and MySQL: {@code mariadb --batch} as root (socket authentication, or
- * MARIADB_ROOT_PASSWORD_FILE).</li>
+ * MARIADB_ROOT_PASSWORD_FILE, handed over in a temporary option file).</li>
  * <li>PostgreSQL: {@code psql} as {@code ${POSTGRES_USER:-postgres}} (the superuser of the
  * official image's interface; local connections are trusted there, else PGPASSWORD from
  * POSTGRES_PASSWORD_FILE or POSTGRES_PASSWORD), without psqlrc, stopping at the first error;
@@ -24,9 +24,18 @@ import java.util.Map;
  */
 final class ComposeSql implements SqlDatabase {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String MARIADB = "if [ -n \"${MARIADB_ROOT_PASSWORD_FILE:-}\" ]; then "
-            + "MYSQL_PWD=$(cat \"$MARIADB_ROOT_PASSWORD_FILE\"); export MYSQL_PWD; fi; "
-            + "exec mariadb --batch --user=root \"$0\"";
+    /**
+     * With a root password file: the password goes to the client through an option file
+     * ({@code --defaults-extra-file}) that the shell writes inside the container with umask 077
+     * and removes when the client ends, not through {@code MYSQL_PWD}, which MariaDB documents as
+     * insecure. In the file the password is double-quoted, with backslash and quote escaped.
+     */
+    static final String MARIADB = "if [ -n \"${MARIADB_ROOT_PASSWORD_FILE:-}\" ]; then "
+            + "umask 077; f=$(mktemp) || exit 1; trap 'rm -f \"$f\"' EXIT HUP INT TERM; "
+            + "p=$(cat \"$MARIADB_ROOT_PASSWORD_FILE\") || exit 1; "
+            + "printf '[client]\\npassword=\"%s\"\\n' \"$(printf '%s' \"$p\" | sed 's/[\\\\\"]/\\\\&/g')\" > \"$f\" || exit 1; "
+            + "unset p; mariadb --defaults-extra-file=\"$f\" --batch --user=root \"$0\"; "
+            + "else exec mariadb --batch --user=root \"$0\"; fi";
     private static final String PSQL = "if [ -n \"${POSTGRES_PASSWORD_FILE:-}\" ]; then "
             + "PGPASSWORD=$(cat \"$POSTGRES_PASSWORD_FILE\"); export PGPASSWORD; "
             + "elif [ -n \"${POSTGRES_PASSWORD:-}\" ]; then PGPASSWORD=$POSTGRES_PASSWORD; export PGPASSWORD; fi; "

@@ -135,6 +135,21 @@ class ComposeSqlIT {
         assertThat(database.query("SELECT DATABASE() AS d, NULL AS n")).containsExactly(nullable("d", "app", "n", null));
     }
 
+    /** local/mariadb's root logs in by socket, so this proves the client takes the option file, not the password check. */
+    @Test
+    void mariadbGetsTheRootPasswordThroughAnOptionFile() throws IOException {
+        SqlDatabase database = start("local/mariadb", """
+                    environment:
+                      MARIADB_DATABASE: app
+                      MARIADB_USER: app
+                      MARIADB_PASSWORD_FILE: /run/secrets/db_password
+                      MARIADB_ROOT_PASSWORD_FILE: /run/secrets/db_password
+                    healthcheck:
+                      test: ["CMD", "mysqladmin", "ping", "-h", "127.0.0.1", "--silent"]
+                """);
+        assertThat(database.query("SELECT SUBSTRING_INDEX(CURRENT_USER(), '@', 1) AS u")).containsExactly(nullable("u", "root"));
+    }
+
     private SqlDatabase start(String image, String service) throws IOException {
         return start(image, service, "    network_mode: none\n", "").database();
     }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,12 +33,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
  * One local run: a new temporary directory holding the database's data, the shared data
- * directory, the password file (0600) and each replica's log files; all removed at close.
+ * directory, the password file (0600) and each replica's log files; all removed at close. The
+ * directory names its owner (this process), so a later run can remove it if this one dies
+ * without tearing down; each replica leads its own process group, stopped as a whole.
  */
 final class LocalDeployment implements Deployment {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -65,12 +69,14 @@ final class LocalDeployment implements Deployment {
     @Override
     public synchronized String reset() {
         requireOpen();
+        List<String> leftovers = LeftoverRuns.removeDead();
         try {
-            directory = Files.createTempDirectory("scalecheck-run-");
+            directory = RunDirectory.create();
         } catch (IOException e) {
             throw new OrchestratorException("cannot create a temporary directory: " + e.getMessage(), e);
         }
-        return "new directory " + directory + " (nothing from earlier runs is reused)";
+        String created = "new directory " + directory + " (nothing from earlier runs is reused)";
+        return leftovers.isEmpty() ? created : created + "; " + String.join("; ", leftovers);
     }
 
     @Override
@@ -128,6 +134,7 @@ final class LocalDeployment implements Deployment {
             values.put("DB_USER", account.user());
             values.put("DB_PASSWORD_FILE", passwordFile.toString());
             Map<String, String> environment = new HashMap<>(values);
+            environment.put(RunDirectory.ENVIRONMENT_MARK, directory.toString());
             Map<String, String> withSecret = new HashMap<>(values);
             withSecret.put(Placeholders.PASSWORD, account.password().reveal());
             spec.local().environment().forEach((key, value) -> environment.put(key, expand(value, withSecret)));
@@ -193,6 +200,12 @@ final class LocalDeployment implements Deployment {
     public synchronized OptionalInt exitCode(Replica replica) {
         LocalProcess process = processes.get(replica.id());
         return process == null ? OptionalInt.empty() : process.exitCode();
+    }
+
+    @Override
+    public synchronized Optional<Instant> exitedAt(Replica replica) {
+        LocalProcess process = processes.get(replica.id());
+        return process == null ? Optional.empty() : process.endedAt();
     }
 
     @Override
@@ -262,6 +275,12 @@ final class LocalDeployment implements Deployment {
         return traced;
     }
 
+    /**
+     * The password file first (also when what follows fails), then every replica at once (each
+     * one's whole process group), the load balancer, the database and the directory.
+     *
+     * @throws OrchestratorException naming any process of a replica still alive after SIGKILL
+     */
     @Override
     public void close() {
         List<LocalProcess> running;
@@ -272,14 +291,29 @@ final class LocalDeployment implements Deployment {
             closed = true;
             running = new ArrayList<>(processes.values());
         }
-        running.parallelStream().forEach(process -> process.stop(STOP_GRACE));
-        if (balancer != null) {
-            balancer.close();
+        if (directory != null) {
+            LeftoverRuns.deletePasswordFiles(directory);
         }
-        if (database != null) {
-            database.close();
+        List<LocalProcess.Survivor> survivors = List.of();
+        try {
+            survivors = LocalProcess.stopAll(running, STOP_GRACE);
+            if (balancer != null) {
+                balancer.close();
+            }
+            if (database != null) {
+                database.close();
+            }
+        } finally {
+            if (directory != null) {
+                LeftoverRuns.stopStrays(directory);
+            }
+            TemporaryDirectories.deleteQuietly(directory);
         }
-        TemporaryDirectories.deleteQuietly(directory);
+        if (!survivors.isEmpty()) {
+            throw new OrchestratorException("teardown left " + survivors.size() + " process" + (survivors.size() == 1 ? "" : "es")
+                    + " of the replicas running after SIGKILL: " + survivors.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     private void requireOpen() {

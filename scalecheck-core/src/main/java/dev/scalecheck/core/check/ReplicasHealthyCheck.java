@@ -40,6 +40,12 @@ final class ReplicasHealthyCheck implements Check {
             String reason = null;
             if (health == null) {
                 reason = " was never probed";
+            } else if (health.diedAfterReady()) {
+                reason = null;
+                problems.add(replica.id() + " was ready in " + Timeline.seconds(health.timeToReady()) + ", then ended before the run did: "
+                        + (health.exitedAt() == null ? "" : "at " + health.exitedAt() + " ("
+                                + Timeline.between(health.readyAt(), health.exitedAt()) + " after it was ready), ")
+                        + exit(health.exitCode()) + cause.map(c -> ": " + c.describe()).orElse(""));
             } else if (health.ready()) {
                 seen.add(replica.id() + " ready in " + Timeline.seconds(health.timeToReady()));
             } else if (health.exitCode() != null) {
@@ -62,6 +68,24 @@ final class ReplicasHealthyCheck implements Check {
                 .max(Comparator.comparing(ReplicaHealth::timeToReady)).orElseThrow();
         return CheckResult.pass(ID, expected + " of " + Words.count(expected, "replica") + " ready on their own " + path
                 + " (slowest " + slowest.replica() + " in " + Timeline.seconds(slowest.timeToReady()) + ")", seen);
+    }
+
+    /** How a process ended: its exit code, and the signal when the code says one ended it (128 + its number). */
+    static String exit(int code) {
+        if (code > 128 && code <= 128 + 64) {
+            int signal = code - 128;
+            String name = switch (signal) {
+                case 1 -> "SIGHUP";
+                case 2 -> "SIGINT";
+                case 6 -> "SIGABRT";
+                case 9 -> "SIGKILL";
+                case 11 -> "SIGSEGV";
+                case 15 -> "SIGTERM";
+                default -> "signal " + signal;
+            };
+            return "exit code " + code + " (killed by " + name + ")";
+        }
+        return "exit code " + code;
     }
 
     /** A replica whose log says it is waiting for a lock, and not that it got it since. */

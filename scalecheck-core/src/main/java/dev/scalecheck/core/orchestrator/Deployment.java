@@ -3,6 +3,7 @@ package dev.scalecheck.core.orchestrator;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public interface Deployment extends AutoCloseable {
 
     /** The exit code of a replica that has ended. */
     OptionalInt exitCode(Replica replica);
+
+    /** When a replica that has ended did so, where the platform can tell; else empty. */
+    default Optional<Instant> exitedAt(Replica replica) {
+        return Optional.empty();
+    }
 
     /** Every log line of every replica so far, each with its timestamp. */
     List<LogLine> logs();

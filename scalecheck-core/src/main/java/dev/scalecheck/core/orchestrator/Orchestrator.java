@@ -18,9 +18,22 @@ public interface Orchestrator {
     /** Prepares one run's deployment; nothing starts until the runner asks. */
     Deployment prepare(Spec spec, Clock clock);
 
+    /**
+     * Removes what runs of this orchestrator left behind when their scalecheck process died
+     * without tearing down, leaving live runs alone; one line per run removed.
+     */
+    default List<String> removeLeftovers() {
+        return List.of();
+    }
+
+    /** Every orchestrator on the class path. */
+    static List<Orchestrator> all() {
+        return ServiceLoader.load(Orchestrator.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
     /** The orchestrator named {@code name}, or an error listing the ones on the class path. */
     static Orchestrator named(String name) {
-        List<Orchestrator> all = ServiceLoader.load(Orchestrator.class).stream().map(ServiceLoader.Provider::get).toList();
+        List<Orchestrator> all = all();
         return all.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "unknown orchestrator '" + name + "'; expected one of: "
                         + all.stream().map(Orchestrator::name).sorted().collect(Collectors.joining(", "))));

@@ -38,6 +38,10 @@ import java.util.function.Function;
  * One scaling test, in seven numbered steps: reset, database, replicas, collect, judge, report,
  * teardown. Teardown always happens (also after an environment error) unless {@code keep};
  * {@link #teardown()} is safe to call from a shutdown hook while the run is still going.
+ *
+ * <p>{@link #interrupt()} (Ctrl-C, SIGTERM) stops the run where it is: the step under way ends
+ * as interrupted, nothing is judged, the reports say the run was interrupted, and the run tears
+ * down by itself, on its own thread, so no step goes on against a deployment being removed.
  */
 public final class Run {
     private static final int STEPS = 7;
@@ -51,7 +55,12 @@ public final class Run {
     private final RunListener listener;
     private final String runId;
     private final List<StepResult> steps = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     private volatile Deployment deployment;
+    private volatile Thread runner;
+    private volatile boolean interrupted;
+    /** True while steps 1 to 5 run: only then does an interrupt cut a step short. */
+    private volatile boolean cuttable;
 
     public Run(Spec spec, Orchestrator orchestrator, Clock clock, RunListener listener) {
         this.spec = spec;
@@ -70,6 +79,15 @@ public final class Run {
      * @throws IllegalArgumentException before anything starts, when the probes' secret header cannot be read
      */
     public RunReport execute(Consumer<RunReport> reporter, boolean keep) throws InterruptedException {
+        try {
+            runner = Thread.currentThread();
+            return steps(reporter, keep);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private RunReport steps(Consumer<RunReport> reporter, boolean keep) throws InterruptedException {
         ProbeHeaders headers = ProbeHeaders.of(spec.probes());
         Instant started = clock.instant();
         Map<String, ReplicaHealth> health = Map.of();
@@ -78,6 +96,7 @@ public final class Run {
         LoadBalancerTraffic traffic = null;
         String environmentError = null;
         ConnectionSampler sampler = null;
+        cuttable = true;
         try {
             Deployment current = orchestrator.prepare(spec, clock);
             deployment = current;
@@ -98,6 +117,7 @@ public final class Run {
             Map<String, ReplicaHealth> polled = health;
             List<Replica> ready = replicas.stream().filter(r -> polled.get(r.id()).ready()).toList();
             ConnectionSampler sampling = sampler;
+            Map<String, ReplicaHealth> settled = new java.util.LinkedHashMap<>(polled);
             Evidence evidence = step(4, "Collecting evidence", () -> {
                 String none = "not judged: no replica became ready (replicas-healthy says why)";
                 SharedWrites writes = !enabled(BuiltInChecks.SHARED_WRITES) ? SharedWrites.skipped(DISABLED)
@@ -107,8 +127,14 @@ public final class Run {
                 StateProbe state = !enabled(BuiltInChecks.CROSS_REPLICA_STATE) ? StateProbe.skipped(DISABLED)
                         : ready.isEmpty() ? StateProbe.skipped(none) : collector.state(replicas);
                 DatabaseState db = collector.database(database, tablesBefore, replicas, sampling.finish());
-                return new Evidence(spec, collector.markers(db), replicas, polled, current.logs(), db, writes, sent, state);
+                // a replica that was ready and has ended since is replicas-healthy's finding, with when and how
+                for (Replica replica : ready) {
+                    current.exitCode(replica).ifPresent(code -> settled.computeIfPresent(replica.id(),
+                            (id, was) -> was.ended(code, current.exitedAt(replica).orElse(null))));
+                }
+                return new Evidence(spec, collector.markers(db), replicas, settled, current.logs(), db, writes, sent, state);
             }, Run::collected);
+            health = settled;
             timelines = ReplicaTimeline.of(evidence);
             traffic = evidence.loadBalancer();
             results = step(5, "Judging", () -> judge(evidence), judged -> {
@@ -117,10 +143,21 @@ public final class Run {
             });
         } catch (StepFailed e) {
             environmentError = e.getMessage();
+        } catch (InterruptedException e) {
+            interrupted = true;
         } finally {
+            cuttable = false;
             if (sampler != null) {
                 sampler.close();
             }
+        }
+        if (interrupted) {
+            Thread.interrupted();
+            StepResult last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            environmentError = "interrupted" + (last == null ? "" : " during step " + last.number() + " (" + last.title() + ")")
+                    + "; nothing was judged, and everything the run started was torn down";
+            results = List.of();
+            listener.interrupted();
         }
         List<LogLine> logs = logs();
         RunReport report = report(started, health, results, timelines, traffic, logs, environmentError);
@@ -185,6 +222,37 @@ public final class Run {
                 sent ? traffic.requests() : null, sent ? traffic.byReplica() : Map.of(), logs, error);
     }
 
+    /**
+     * Stops the run where it is (from another thread: a shutdown hook on Ctrl-C or SIGTERM). The
+     * step under way ends as interrupted and the run goes on to write its reports, saying so,
+     * and to tear down; {@link #awaitFinished} waits for that. After the run has ended, it does nothing.
+     */
+    public void interrupt() {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        interrupted = true;
+        Thread current = runner;
+        if (cuttable && current != null) {
+            current.interrupt();
+        }
+    }
+
+    /** Whether {@link #interrupt()} stopped this run. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Waits up to {@code timeout} for {@link #execute} to return; true when it has. */
+    public boolean awaitFinished(Duration timeout) {
+        try {
+            return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The load balancer's address, once the replicas have started. */
     public java.util.Optional<java.net.URI> loadBalancer() {
         Deployment current = deployment;
@@ -219,16 +287,29 @@ public final class Run {
     }
 
     private <T> T step(int number, String title, Action<T> action, Function<T, String> outcome) throws InterruptedException {
+        if (interrupted && cuttable) {
+            throw new InterruptedException("interrupted before step " + number);
+        }
         listener.stepStarted(number, STEPS, title);
         Instant start = clock.instant();
         try {
             T value = action.perform();
+            if (interrupted && cuttable) {
+                // a step that does not answer an interrupt (a JDBC call, an HTTP request) ended after it: its result is not used
+                record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+                throw new InterruptedException("interrupted during step " + number);
+            }
             record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), true, outcome.apply(value)));
             return value;
         } catch (InterruptedException e) {
             record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
             throw e;
         } catch (Exception e) {
+            if (interrupted && cuttable) {
+                // what an interrupt broke (a closed channel, an aborted wait) is the interrupt, not the service's failure
+                record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+                throw new InterruptedException("interrupted during step " + number);
+            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, message));
             throw new StepFailed(message, e);

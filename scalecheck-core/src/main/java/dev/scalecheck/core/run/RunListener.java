@@ -6,4 +6,8 @@ public interface RunListener {
     void stepStarted(int number, int total, String title);
 
     void stepFinished(StepResult step);
+
+    /** The run was interrupted: it judges nothing and tears down now. */
+    default void interrupted() {
+    }
 }

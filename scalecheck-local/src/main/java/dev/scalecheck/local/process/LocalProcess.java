@@ -1,15 +1,24 @@
 package dev.scalecheck.local.process;
 
+import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -18,20 +27,37 @@ import java.util.function.Consumer;
  * by a tail thread that stamps each line with the clock when it arrived (within one poll
  * interval, 10 ms). Files, not pipes: with pipes, the JDK's process reaper drains and closes the
  * pipe when the child exits, and lines written just before the exit were lost (seen here: 40 of
- * 500 lines in one run of LocalProcessTest). Stopped by its own pid: SIGTERM, then SIGKILL.
+ * 500 lines in one run of LocalProcessTest).
+ *
+ * <p>Each process starts through {@code setsid}, so it leads its own process group (and a
+ * terminal's Ctrl-C does not reach it directly). It is stopped as a group: SIGTERM to the group
+ * and to every descendant it had, SIGKILL after a grace period to whatever is left, and then a
+ * check that nothing of it is still alive.
  */
 public final class LocalProcess implements AutoCloseable {
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Duration TAIL_POLL = Duration.ofMillis(10);
+    private static final Duration END_POLL = Duration.ofMillis(50);
 
     private final String name;
     private final Process process;
     private final List<LogTail> tails;
+    private final boolean ownGroup;
+    private volatile Instant endedAt;
 
-    private LocalProcess(String name, Process process, List<LogTail> tails) {
+    private LocalProcess(String name, Process process, List<LogTail> tails, boolean ownGroup) {
         this.name = name;
         this.process = process;
         this.tails = tails;
+        this.ownGroup = ownGroup;
+    }
+
+    /** A process that was still alive after its teardown: its pid and command line. */
+    public record Survivor(long pid, String command) {
+        @Override
+        public String toString() {
+            return "pid " + pid + " (" + command + ")";
+        }
     }
 
     /**
@@ -51,7 +77,16 @@ public final class LocalProcess implements AutoCloseable {
             Path workingDirectory, Path logDirectory, Clock clock, Consumer<LogLine> sink) {
         Path out = logDirectory.resolve(name + ".stdout.log");
         Path err = logDirectory.resolve(name + ".stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        String program = command.get(0);
+        boolean found = program.contains("/") ? Files.isExecutable(workingDirectory.resolve(program))
+                : ProcessGroups.locate(program).isPresent();
+        if (!found) {
+            // setsid would start and then fail to execute it: say so here, as starting it directly did
+            throw new UncheckedIOException("cannot start " + name + " (" + program + "): no such executable file",
+                    new IOException(program));
+        }
+        boolean ownGroup = ProcessGroups.available();
+        ProcessBuilder builder = new ProcessBuilder(ownGroup ? ProcessGroups.inOwnGroup(command) : command)
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile())
@@ -68,7 +103,9 @@ public final class LocalProcess implements AutoCloseable {
                         process, TAIL_POLL),
                 LogTail.follow(err, line -> sink.accept(new LogLine(clock.instant(), name, LogLine.Stream.STDERR, line)),
                         process, TAIL_POLL));
-        return new LocalProcess(name, process, tails);
+        LocalProcess started = new LocalProcess(name, process, tails, ownGroup);
+        process.onExit().thenRun(() -> started.endedAt = clock.instant());
+        return started;
     }
 
     public String name() {
@@ -91,7 +128,12 @@ public final class LocalProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The exit code, once the process has ended. */
+    /** When the process ended (by the clock it was started with), once it has. */
+    public Optional<Instant> endedAt() {
+        return process.isAlive() ? Optional.empty() : Optional.ofNullable(endedAt);
+    }
+
+    /** The exit code, once the process has ended; 128 + the signal's number when a signal ended it. */
     public OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
@@ -121,29 +163,116 @@ public final class LocalProcess implements AutoCloseable {
     }
 
     /**
-     * SIGTERM, wait up to {@code grace}, then SIGKILL (the process and any children it left);
-     * returns once every line it wrote has reached the sink.
+     * Stops this process and everything it started, as {@link #stopAll} does.
      *
      * @return the exit code, or empty if even SIGKILL did not end it within 5 s
      */
     public OptionalInt stop(Duration grace) {
-        try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        stopAll(List.of(this), grace);
+        return exitCode();
+    }
+
+    /**
+     * Stops all of {@code processes} at once: SIGTERM to each one's process group and to every
+     * descendant it has now, one shared wait of up to {@code grace}, then SIGKILL to whatever of
+     * them is left, and a wait of up to 5 s for that. Returns once every line they wrote has
+     * reached its sink, within about {@code grace} + 10 s in all.
+     *
+     * @return the processes of theirs still alive at the end (none, unless even SIGKILL failed)
+     */
+    public static List<Survivor> stopAll(Collection<LocalProcess> processes, Duration grace) {
+        boolean interrupted = Thread.interrupted();
+        Map<LocalProcess, Set<ProcessHandle>> trees = new LinkedHashMap<>();
+        for (LocalProcess each : processes) {
+            trees.put(each, each.tree());
+        }
+        trees.forEach((each, tree) -> each.signal(tree, false));
+        interrupted |= awaitEnd(trees, grace);
+        trees.forEach((each, tree) -> {
+            if (tree.stream().anyMatch(ProcessGroups::running) || each.groupAlive()) {
+                each.signal(tree, true);
+            }
+        });
+        interrupted |= awaitEnd(trees, KILL_WAIT);
+        List<Survivor> survivors = new ArrayList<>();
+        trees.forEach((each, tree) -> {
+            Set<ProcessHandle> left = new LinkedHashSet<>(tree);
+            if (each.ownGroup) {
+                left.addAll(ProcessGroups.members(each.pid()));
+            }
+            left.stream().filter(ProcessGroups::running).forEach(p ->
+                    survivors.add(new Survivor(p.pid(), p.info().commandLine().orElse("?"))));
+        });
+        for (LocalProcess each : trees.keySet()) {
+            for (LogTail tail : each.tails) {
+                try {
+                    tail.awaitEnd(KILL_WAIT);
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-            for (LogTail tail : tails) {
-                tail.awaitEnd(KILL_WAIT);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return exitCode();
+        return survivors;
+    }
+
+    /** Whether {@code process} still runs: alive and not a zombie waiting to be reaped. */
+    public static boolean running(ProcessHandle process) {
+        return ProcessGroups.running(process);
+    }
+
+    /** The process and its descendants now, and the other members of its group (a daemon it forked). */
+    private Set<ProcessHandle> tree() {
+        Set<ProcessHandle> tree = new LinkedHashSet<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        if (ownGroup && process.isAlive()) {
+            tree.addAll(ProcessGroups.members(process.pid()));
+        }
+        return tree;
+    }
+
+    private boolean groupAlive() {
+        return ownGroup && !ProcessGroups.members(process.pid()).isEmpty();
+    }
+
+    private void signal(Set<ProcessHandle> tree, boolean kill) {
+        if (ownGroup) {
+            ProcessGroups.signal(process.pid(), kill ? "KILL" : "TERM");
+        }
+        for (ProcessHandle each : tree) {
+            if (kill) {
+                each.destroyForcibly();
+            } else {
+                each.destroy();
+            }
+        }
+    }
+
+    /**
+     * Waits, up to {@code timeout} in all, for every process of every tree and group to end.
+     *
+     * @return whether the wait was interrupted (it then goes on: a teardown is not cut short)
+     */
+    private static boolean awaitEnd(Map<LocalProcess, Set<ProcessHandle>> trees, Duration timeout) {
+        // polled: onExit of a process that is not our child is checked only about once a second by the JDK
+        Deadline deadline = Deadline.after(timeout, Clock.systemUTC());
+        try {
+            deadline.poll(END_POLL, () -> {
+                for (Map.Entry<LocalProcess, Set<ProcessHandle>> tree : trees.entrySet()) {
+                    if (tree.getValue().stream().anyMatch(ProcessGroups::running) || tree.getKey().groupAlive()) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(true);
+            });
+            return false;
+        } catch (InterruptedException e) {
+            awaitEnd(trees, deadline.remaining());
+            return true;
+        }
     }
 
     @Override

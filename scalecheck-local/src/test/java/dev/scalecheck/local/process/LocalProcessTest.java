@@ -2,12 +2,15 @@ package dev.scalecheck.local.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -36,5 +39,68 @@ class LocalProcessTest {
                 "trap '' TERM; echo started; while true; do sleep 0.1; done"), Map.of(), dir, Clock.systemUTC(), lines::add);
         assertThat(process.stop(Duration.ofMillis(300))).hasValue(137);
         assertThat(process.isAlive()).isFalse();
+    }
+
+    @Test
+    void aWrapperThatDoesNotExecIsStoppedWithTheServiceItStarted() throws InterruptedException {
+        // "; true" keeps sh from exec'ing the last command: the real service is sh's child, as with sh -c 'java -jar ...'
+        LocalProcess wrapper = LocalProcess.start("wrapper", List.of("sh", "-c", "sleep 300; true"), Map.of(), dir,
+                Clock.systemUTC(), line -> { });
+        ProcessHandle service = awaitChild(wrapper);
+        assertThat(LocalProcess.stopAll(List.of(wrapper), Duration.ofSeconds(5))).isEmpty();
+        assertThat(wrapper.isAlive()).isFalse();
+        assertThat(ProcessGroups.running(service)).as("the wrapped service, pid %d", service.pid()).isFalse();
+    }
+
+    @Test
+    void leadsItsOwnProcessGroup() {
+        LocalProcess process = LocalProcess.start("leader", List.of("sh", "-c", "sleep 300; true"), Map.of(), dir,
+                Clock.systemUTC(), line -> { });
+        try {
+            assertThat(ProcessGroups.groupOf(process.pid())).isEqualTo(process.pid())
+                    .isNotEqualTo(ProcessGroups.groupOf(ProcessHandle.current().pid()));
+        } finally {
+            process.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aDaemonThatLeftTheTreeIsStoppedWithItsGroup() throws InterruptedException {
+        // the subshell exits at once: its sleep is reparented, no longer a descendant, but still in the group
+        LocalProcess process = LocalProcess.start("forker", List.of("sh", "-c", "(sleep 300 &); sleep 300; true"), Map.of(),
+                dir, Clock.systemUTC(), line -> { });
+        Optional<List<ProcessHandle>> group = Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()).poll(Duration.ofMillis(20),
+                () -> {
+                    List<ProcessHandle> members = ProcessGroups.members(process.pid());
+                    return members.size() >= 3 ? Optional.of(members) : Optional.empty();
+                });
+        assertThat(group).as("sh, its sleep and the reparented sleep in one group").isPresent();
+        assertThat(LocalProcess.stopAll(List.of(process), Duration.ofSeconds(5))).isEmpty();
+        assertThat(group.get()).noneMatch(ProcessGroups::running);
+    }
+
+    @Test
+    void childrenThatIgnoreSigtermAreKilledAfterTheGraceAllAtOnce() throws InterruptedException {
+        List<LocalProcess> stubborn = new ArrayList<>();
+        List<ProcessHandle> children = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            LocalProcess process = LocalProcess.start("stubborn-" + i, List.of("sh", "-c",
+                    "sh -c 'trap \"\" TERM; while true; do sleep 0.1; done'; true"), Map.of(), dir, Clock.systemUTC(), line -> { });
+            stubborn.add(process);
+            children.add(awaitChild(process));
+        }
+        long start = System.nanoTime();
+        assertThat(LocalProcess.stopAll(stubborn, Duration.ofSeconds(1))).isEmpty();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(children).noneMatch(ProcessGroups::running);
+        assertThat(stubborn).noneMatch(LocalProcess::isAlive);
+        // one shared grace of 1 s, not one per process (3 s), nor two at a time
+        assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofMillis(2500));
+    }
+
+    private static ProcessHandle awaitChild(LocalProcess process) throws InterruptedException {
+        return Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()).poll(Duration.ofMillis(20), () ->
+                ProcessHandle.of(process.pid()).flatMap(p -> p.children().findFirst()))
+                .orElseThrow(() -> new AssertionError(process.name() + " started no child"));
     }
 }
