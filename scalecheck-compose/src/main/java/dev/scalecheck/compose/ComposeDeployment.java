@@ -271,4 +271,30 @@ final class ComposeDeployment implements Deployment {
         }
         cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
     }
+
+    // scenario operations: implemented on the branches scenario-local and scenario-compose
+    @Override
+    public void stopReplica(Replica replica, java.time.Duration grace) {
+        throw new OrchestratorException("stopping one replica is not implemented on this orchestrator yet");
+    }
+
+    @Override
+    public void killReplica(Replica replica) {
+        throw new OrchestratorException("killing one replica is not implemented on this orchestrator yet");
+    }
+
+    @Override
+    public Replica startAgain(Replica replica) {
+        throw new OrchestratorException("starting a replica again is not implemented on this orchestrator yet");
+    }
+
+    @Override
+    public void restartDatabase(Deadline deadline) {
+        throw new OrchestratorException("restarting the database is not implemented on this orchestrator yet");
+    }
+
+    @Override
+    public void emptyDatabase() {
+        throw new OrchestratorException("emptying the database is not implemented on this orchestrator yet");
+    }
 }

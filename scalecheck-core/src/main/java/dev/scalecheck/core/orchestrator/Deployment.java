@@ -3,6 +3,7 @@ package dev.scalecheck.core.orchestrator;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -79,6 +80,36 @@ public interface Deployment extends AutoCloseable {
     default Map<String, String> replicasOf(List<Replica> replicas, Collection<String> clients) {
         return Map.of();
     }
+
+    /**
+     * Scenarios: stops one replica as its platform does on a restart: SIGTERM to its whole
+     * process group ({@code docker stop}), SIGKILL after {@code grace}; returns when it has ended.
+     * The load balancer is not told: it finds out as it would in production, by its own health checks.
+     */
+    void stopReplica(Replica replica, Duration grace);
+
+    /** Scenarios: ends one replica at once (SIGKILL to its process group; {@code docker kill}); returns when it has ended. */
+    void killReplica(Replica replica);
+
+    /**
+     * Scenarios: starts a stopped or killed replica again in its place: the same id and index,
+     * locally a new process on the same port with the same environment, on compose the same
+     * container started again. Returns without waiting for readiness; the answer carries the new start time.
+     */
+    Replica startAgain(Replica replica);
+
+    /**
+     * Scenarios: restarts the database under the replicas: a clean stop (SIGTERM; {@code docker
+     * restart}), then the same server on the same data and address. Returns when it answers again.
+     */
+    void restartDatabase(Deadline deadline);
+
+    /**
+     * Scenarios: replaces the application's database with an empty one of the same name, owned
+     * and granted as before, so that the next replica to start migrates from nothing. Every
+     * replica must be stopped first.
+     */
+    void emptyDatabase();
 
     /** Step 7: stops and removes everything this deployment started. Safe to call twice. */
     @Override
