@@ -77,16 +77,23 @@ final class DemoCommand implements Callable<Integer> {
             throw new BadFlags(command, "--database " + database + " is not a database the demo runs on; expected one of: "
                     + String.join(", ", DATABASES));
         }
-        Spec spec = demoSpec(faults, faultReplica, database).withReplicas(replicas);
+        Spec spec = options.withScenarios(demoSpec(faults, faultReplica, database, options.scenarios).withReplicas(replicas));
         Preflight.check(spec, "the demo");
         return launcher.launch(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
-    /** The reference service's spec: every default, its start_period, and short fault timings so a failing demo ends soon. */
-    static Spec demoSpec(List<String> faults, Integer faultReplica, String database) {
+    /**
+     * The reference service's spec: every default, its start_period, and short fault timings so a
+     * failing demo ends soon; with kill-lock-holder, a first migration slow enough to be caught.
+     */
+    static Spec demoSpec(List<String> faults, Integer faultReplica, String database, List<String> scenarios) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DEMO_LOCK_TIMEOUT", "20");
         environment.put("DEMO_LOCK_HOLD", "4");
+        if (scenarios.contains("kill-lock-holder")) {
+            // a slow first migration: a holder the scenario can catch and kill
+            environment.put("DEMO_MIGRATION_DELAY", "2");
+        }
         if (!faults.isEmpty()) {
             environment.put("DEMO_FAULT", String.join(",", faults));
         }

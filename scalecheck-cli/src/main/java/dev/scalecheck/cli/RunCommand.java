@@ -46,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
         if (replicas != null) {
             spec = spec.withReplicas(replicas);
         }
+        spec = options.withScenarios(spec);
         Preflight.check(spec, file.toString());
         return launcher.launch(spec, options, command.commandLine().getOut(), command.commandLine().getErr());
     }

@@ -1,5 +1,10 @@
 package dev.scalecheck.cli;
 
+import dev.scalecheck.core.scenario.Scenario;
+import dev.scalecheck.core.spec.Spec;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -9,6 +14,11 @@ final class RunOptions {
     @Option(names = "--keep", description = "Leave everything running after the checks; Ctrl-C removes it.")
     boolean keep;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "After the start-up checks, run this fault scenario (repeatable): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ScenarioNames.class)
+    List<String> scenarios = List.of();
+
     @CommandLine.Mixin
     ReportOutputs reports = new ReportOutputs();
 
@@ -17,7 +27,27 @@ final class RunOptions {
 
     /** Flags that contradict each other or name a report file that cannot be written; {@code inputs} must not be overwritten. */
     void check(CommandLine.Model.CommandSpec command, java.nio.file.Path... inputs) {
+        for (String scenario : scenarios) {
+            if (Scenario.named(scenario).isEmpty()) {
+                throw new BadFlags(command, "--scenario " + scenario + " is not a scenario; expected one of: "
+                        + String.join(", ", Scenario.ids()));
+            }
+        }
         console.check(command);
         reports.check(command, inputs);
+    }
+
+    /** The spec's scenarios and those of {@code --scenario}, each once. */
+    Spec withScenarios(Spec spec) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(spec.scenarios());
+        all.addAll(scenarios);
+        return spec.withScenarios(List.copyOf(all));
+    }
+
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Scenario.ids().iterator();
+        }
     }
 }

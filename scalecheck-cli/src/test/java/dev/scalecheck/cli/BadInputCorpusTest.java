@@ -63,6 +63,10 @@ class BadInputCorpusTest {
                 spec("max-fraction-seven.yml", ":3:18: checks.startup-budget.maxFraction is 7.0; expected a fraction above 0 and at most 1"),
                 spec("max-fraction-zero.yml", "checks.startup-budget.maxFraction is 0.0; expected a fraction above 0 and at most 1"),
                 spec("max-fraction-negative.yml", "checks.startup-budget.maxFraction is -0.5; expected a fraction above 0 and at most 1"),
+                spec("scenario-unknown.yml", "scenario-unknown.yml:1:12: scenarios has 'chaos-monkey', which is not a scenario; "
+                        + "expected some of: kill-lock-holder, rolling-restart, replica-crash, db-restart"),
+                spec("workload-rate-zero.yml", ":2:9: workload.rate is 0; expected a whole number from 1 to 1000"),
+                spec("workload-baseline-zero.yml", "workload.baseline is 0s; expected a duration above 0"),
                 spec("max-spread-zero.yml", "checks.parallel-startup.maxSpread is 0s; expected a duration above 0"),
                 spec("lb-requests-zero.yml", "checks.lb-reaches-all.requests is 0; expected a whole number from 1 to 100000"),
                 spec("reads-zero.yml", "checks.cross-replica-state.reads is 0; expected a whole number from 1"),
@@ -143,6 +147,9 @@ class BadInputCorpusTest {
                 bad("demo --database oracle", "--database oracle is not a database the demo runs on; expected one of: mariadb, postgres",
                         "demo", "--database", "oracle"),
                 bad("demo --replicas 100", "--replicas 100 is out of range", "demo", "--replicas", "100"),
+                bad("demo --scenario chaos", "--scenario chaos is not a scenario; expected one of: kill-lock-holder, rolling-restart, "
+                        + "replica-crash, db-restart", "demo", "--scenario", "chaos"),
+                bad("run --scenario ''", "--scenario  is not a scenario", "run", "-f", "{res}/spec-ok.yml", "--scenario", ""),
                 bad("lint --time-to-healthy with --run", "--time-to-healthy and --run both give the measured time to healthy; choose one",
                         "lint", "-f", "{res}/compose-ok.yml", "--time-to-healthy", "45s", "--run", "{res}/report-array.json"),
                 bad("lint --time-to-healthy soon", "--time-to-healthy 'soon' is not a duration above 0", "lint", "-f", "{res}/compose-ok.yml",

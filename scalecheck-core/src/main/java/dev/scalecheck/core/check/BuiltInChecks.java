@@ -8,6 +8,8 @@ public final class BuiltInChecks {
     public static final String SHARED_WRITES = SharedWritesCheck.ID;
     public static final String LB_REACHES_ALL = LbReachesAllCheck.ID;
     public static final String CROSS_REPLICA_STATE = CrossReplicaStateCheck.ID;
+    public static final String SINGLE_MIGRATION = SingleMigrationCheck.ID;
+    public static final String LOCK_RELEASED = LockReleasedCheck.ID;
 
     private BuiltInChecks() {
     }
@@ -16,6 +18,12 @@ public final class BuiltInChecks {
         return List.of(new ReplicasHealthyCheck(), new ParallelStartupCheck(), new SharedWritesCheck(),
                 new SingleMigrationCheck(), new LockReleasedCheck(), new LbReachesAllCheck(), new CrossReplicaStateCheck(),
                 new ConnectionHeadroomCheck(), new StartupBudgetCheck(), new FreshStateCheck());
+    }
+
+    /** The built-in check with this id. */
+    public static Check named(String id) {
+        return all().stream().filter(check -> check.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no built-in check '" + id + "'"));
     }
 
     public static boolean enabled(Spec spec, String id) {

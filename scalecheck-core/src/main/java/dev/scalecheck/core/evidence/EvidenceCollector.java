@@ -147,6 +147,34 @@ public final class EvidenceCollector {
         }
     }
 
+    /**
+     * The locks held at this moment, one line each: user locks (traced to replicas), the tools'
+     * table locks, and the holder of {@code database.lockName}. For a scenario that watches for a
+     * lock holder; cheaper than {@link #database}.
+     */
+    public List<String> heldLocks(SqlDatabase database, List<Replica> replicas) {
+        Dialect dialect = Dialect.of(database.kind());
+        List<String> tables = dialect.tables(database);
+        List<HeldLock> locks = new ArrayList<>(dialect.userLocks(database).held());
+        for (MigrationTool each : MigrationTool.all()) {
+            locks.addAll(each.tableLocks(database, dialect, tables));
+        }
+        List<String> held = new ArrayList<>(traced(locks, replicas).stream().map(EvidenceCollector::describe).toList());
+        String lockName = spec.database().lockName();
+        if (lockName != null && held.stream().noneMatch(line -> line.contains("'" + lockName + "'"))) {
+            dialect.namedLockHolder(database, lockName).ifPresent(holder ->
+                    held.add("lock '" + lockName + "' held by connection " + holder));
+        }
+        return held;
+    }
+
+    private static String describe(HeldLock lock) {
+        return lock.kind() + " '" + lock.name() + "'"
+                + (lock.holder() != null ? " held by connection " + lock.holder() : "")
+                + (lock.replica() != null ? " of " + lock.replica() : "")
+                + (lock.detail() != null ? " (" + lock.detail() + ")" : "");
+    }
+
     /** The tool the spec names, else the one whose history table exists, else (with migrationTable) a plain table. */
     private Optional<MigrationTool> tool(List<String> tables) {
         if (spec.database().tool() != null) {
@@ -302,17 +330,15 @@ public final class EvidenceCollector {
         String header = spec.checks().lbReachesAll().replicaHeader();
         URI base = deployment.loadBalancer();
         Map<String, Integer> before = deployment.loadBalancerCounts();
-        HttpAnswer created = balancer.send("POST", base.resolve(probe.create()), probe.body(), headers.forBody(contentType(probe)));
+        HttpAnswer created = balancer.send("POST", base.resolve(probe.create()), probe.body(),
+                headers.forBody(StateRequests.contentType(probe)));
         if (!created.ok()) {
             return new StateProbe(null, null, "POST " + probe.create() + " answered " + created.describe(), List.of(), null);
         }
-        String id = idOf(probe, created);
-        Optional<URI> read = probe.read() != null ? Optional.ofNullable(id).map(known -> base.resolve(probe.read().replace("{id}", known)))
-                : created.header("Location").map(base::resolve);
+        String id = StateRequests.idOf(probe, created);
+        Optional<URI> read = StateRequests.readOf(probe, created, base);
         if (read.isEmpty()) {
-            return new StateProbe(null, null, "POST " + probe.create() + " answered with no id: no "
-                    + (probe.idField() != null ? "'" + probe.idField() + "' field" : "Location header and no 'id' field")
-                    + " in " + created.describe() + "; set probes.state.idField", List.of(), null);
+            return new StateProbe(null, null, StateRequests.noId(probe, created), List.of(), null);
         }
         String createdOn = header != null ? created.header(header).map(name -> replicaName(name, replicas)).orElse(null)
                 : single(difference(before, deployment.loadBalancerCounts()));
@@ -327,35 +353,6 @@ public final class EvidenceCollector {
             results.add(new StateProbe.Read(on, answer.status(), answer.describe()));
         }
         return new StateProbe(id != null ? id : read.get().getPath(), createdOn, null, results, null);
-    }
-
-    private static String contentType(Spec.State probe) {
-        if (probe.contentType() != null) {
-            return probe.contentType();
-        }
-        return probe.body() != null && probe.body().strip().startsWith("{") ? "application/json" : "text/plain";
-    }
-
-    /** The created thing's id: the {@code idField} of the answer, else the Location's last segment, else a field {@code id}. */
-    private static String idOf(Spec.State probe, HttpAnswer created) {
-        if (probe.idField() != null) {
-            return field(created.body(), probe.idField());
-        }
-        Optional<String> location = created.header("Location");
-        if (location.isPresent()) {
-            String path = URI.create(location.get()).getPath();
-            return path.substring(path.lastIndexOf('/') + 1);
-        }
-        return field(created.body(), "id");
-    }
-
-    private static String field(String body, String name) {
-        try {
-            JsonNode node = JSON.readTree(body).path(name);
-            return node.isMissingNode() || node.isNull() ? null : node.asText();
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static Map<String, Integer> difference(Map<String, Integer> before, Map<String, Integer> after) {

@@ -22,6 +22,8 @@ import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.Orchestrator;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.scenario.Scenario;
+import dev.scalecheck.core.scenario.ScenarioContext;
 import dev.scalecheck.core.spec.Spec;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,7 +38,8 @@ import java.util.function.Function;
 
 /**
  * One scaling test, in seven numbered steps: reset, database, replicas, collect, judge, report,
- * teardown. Teardown always happens (also after an environment error) unless {@code keep};
+ * teardown; with scenarios, they run as step 6 (each judged as one more check) and report and
+ * teardown become 7 and 8. Teardown always happens (also after an environment error) unless {@code keep};
  * {@link #teardown()} is safe to call from a shutdown hook while the run is still going.
  *
  * <p>{@link #interrupt()} (Ctrl-C, SIGTERM) stops the run where it is: the step under way ends
@@ -44,7 +47,6 @@ import java.util.function.Function;
  * down by itself, on its own thread, so no step goes on against a deployment being removed.
  */
 public final class Run {
-    private static final int STEPS = 7;
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CONNECTION_SAMPLING = Duration.ofMillis(500);
     private static final String DISABLED = "disabled in the spec";
@@ -54,6 +56,8 @@ public final class Run {
     private final Clock clock;
     private final RunListener listener;
     private final String runId;
+    /** 7, or 8 when the spec names scenarios: they run as step 6, after the start-up checks. */
+    private final int stepCount;
     private final List<StepResult> steps = new ArrayList<>();
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     private volatile Deployment deployment;
@@ -70,6 +74,7 @@ public final class Run {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         this.runId = HexFormat.of().formatHex(random);
+        this.stepCount = spec.scenarios().isEmpty() ? 7 : 8;
     }
 
     /**
@@ -141,6 +146,17 @@ public final class Run {
                 long failed = judged.stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).count();
                 return failed == 0 ? "no check failed" : failed + " of " + Words.count(judged.size(), "check") + " failed";
             });
+            if (!spec.scenarios().isEmpty()) {
+                List<CheckResult> withScenarios = new ArrayList<>(results);
+                results = withScenarios;
+                ScenarioContext context = new ScenarioContext(spec, current, database, collector, headers, clock, replicas);
+                String notRun = ready.size() < replicas.size() ? "not run: " + ready.size() + " of " + replicas.size()
+                        + " replicas became ready at start-up (replicas-healthy says why)" : null;
+                for (Scenario scenario : Scenario.of(spec.scenarios())) {
+                    withScenarios.add(notRun != null ? CheckResult.skipped(scenario.id(), notRun)
+                            : step(6, "Scenario " + scenario.id(), () -> scenario.run(context), r -> r.status() + ": " + r.summary()));
+                }
+            }
         } catch (StepFailed e) {
             environmentError = e.getMessage();
         } catch (InterruptedException e) {
@@ -162,7 +178,7 @@ public final class Run {
         List<LogLine> logs = logs();
         RunReport report = report(started, health, results, timelines, traffic, logs, environmentError);
         try {
-            step(6, "Writing reports", () -> {
+            step(stepCount - 1, "Writing reports", () -> {
                 reporter.accept(report);
                 return report;
             }, r -> "done");
@@ -171,7 +187,7 @@ public final class Run {
         } finally {
             if (!keep) {
                 try {
-                    step(7, "Tearing down", () -> {
+                    step(stepCount, "Tearing down", () -> {
                         teardown();
                         return "";
                     }, nothing -> "removed everything the run started");
@@ -290,28 +306,28 @@ public final class Run {
         if (interrupted && cuttable) {
             throw new InterruptedException("interrupted before step " + number);
         }
-        listener.stepStarted(number, STEPS, title);
+        listener.stepStarted(number, stepCount, title);
         Instant start = clock.instant();
         try {
             T value = action.perform();
             if (interrupted && cuttable) {
                 // a step that does not answer an interrupt (a JDBC call, an HTTP request) ended after it: its result is not used
-                record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+                record(new StepResult(number, stepCount, title, Duration.between(start, clock.instant()), false, "interrupted"));
                 throw new InterruptedException("interrupted during step " + number);
             }
-            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), true, outcome.apply(value)));
+            record(new StepResult(number, stepCount, title, Duration.between(start, clock.instant()), true, outcome.apply(value)));
             return value;
         } catch (InterruptedException e) {
-            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+            record(new StepResult(number, stepCount, title, Duration.between(start, clock.instant()), false, "interrupted"));
             throw e;
         } catch (Exception e) {
             if (interrupted && cuttable) {
                 // what an interrupt broke (a closed channel, an aborted wait) is the interrupt, not the service's failure
-                record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, "interrupted"));
+                record(new StepResult(number, stepCount, title, Duration.between(start, clock.instant()), false, "interrupted"));
                 throw new InterruptedException("interrupted during step " + number);
             }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            record(new StepResult(number, STEPS, title, Duration.between(start, clock.instant()), false, message));
+            record(new StepResult(number, stepCount, title, Duration.between(start, clock.instant()), false, message));
             throw new StepFailed(message, e);
         }
     }

@@ -21,7 +21,9 @@ public record Spec(
         Database database,
         Markers markers,
         Probes probes,
-        Checks checks) {
+        Checks checks,
+        List<String> scenarios,
+        Workload workload) {
 
     public static final int MAX_REPLICAS = 64;
 
@@ -34,11 +36,13 @@ public record Spec(
         database = database == null ? new Database(null, null, null, null, null) : database;
         probes = probes == null ? new Probes(null, null, null, null) : probes;
         checks = checks == null ? new Checks(null, null, null, null, null, null, null, null, null, null) : checks;
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        workload = workload == null ? new Workload(null, null, null, null) : workload;
     }
 
     /** A spec with every default: the demo on the local orchestrator, once {@link DemoPreset} fills it in. */
     public static Spec empty() {
-        return new Spec(null, null, null, null, null, null, null, null, null, null);
+        return new Spec(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -52,35 +56,53 @@ public record Spec(
     }
 
     public Spec withReplicas(int count) {
-        return new Spec(orchestrator, count, service, local, compose, health, database, markers, probes, checks);
+        return new Spec(orchestrator, count, service, local, compose, health, database, markers, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withLocal(Local replacement) {
-        return new Spec(orchestrator, replicas, service, replacement, compose, health, database, markers, probes, checks);
+        return new Spec(orchestrator, replicas, service, replacement, compose, health, database, markers, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withCompose(Compose replacement) {
-        return new Spec(orchestrator, replicas, service, local, replacement, health, database, markers, probes, checks);
+        return new Spec(orchestrator, replicas, service, local, replacement, health, database, markers, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withHealth(Health replacement) {
-        return new Spec(orchestrator, replicas, service, local, compose, replacement, database, markers, probes, checks);
+        return new Spec(orchestrator, replicas, service, local, compose, replacement, database, markers, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withDatabase(Database replacement) {
-        return new Spec(orchestrator, replicas, service, local, compose, health, replacement, markers, probes, checks);
+        return new Spec(orchestrator, replicas, service, local, compose, health, replacement, markers, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withMarkers(Markers replacement) {
-        return new Spec(orchestrator, replicas, service, local, compose, health, database, replacement, probes, checks);
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, replacement, probes, checks,
+                scenarios, workload);
     }
 
     public Spec withProbes(Probes replacement) {
-        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, replacement, checks);
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, replacement, checks,
+                scenarios, workload);
+    }
+
+    public Spec withScenarios(List<String> replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, probes, checks, replacement,
+                workload);
+    }
+
+    public Spec withWorkload(Workload replacement) {
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, probes, checks, scenarios,
+                replacement);
     }
 
     public Spec withChecks(Checks replacement) {
-        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, probes, replacement);
+        return new Spec(orchestrator, replicas, service, local, compose, health, database, markers, probes, replacement,
+                scenarios, workload);
     }
 
     /**
@@ -188,6 +210,24 @@ public record Spec(
      *     {@code Location} header's last segment, else from a field {@code id}
      */
     public record State(String create, String body, String contentType, String read, String idField) {}
+
+    /**
+     * The scenarios' workload: items created through the load balancer with {@code probes.state}
+     * (its create, body and read), each request's outcome kept, every acknowledged item read back at the end.
+     *
+     * @param rate requests per second, sent on time whatever the answers take (default 100)
+     * @param maxRequests the most requests one scenario sends (default 20000); the workload ends there
+     * @param baseline how long the workload runs calm before the fault, for the latency baseline (default 2s)
+     * @param stopGrace how long a replica may take to stop on SIGTERM before SIGKILL (default 10s)
+     */
+    public record Workload(Integer rate, Integer maxRequests, Duration baseline, Duration stopGrace) {
+        public Workload {
+            rate = rate == null ? 100 : rate;
+            maxRequests = maxRequests == null ? 20_000 : maxRequests;
+            baseline = baseline == null ? Duration.ofSeconds(2) : baseline;
+            stopGrace = stopGrace == null ? Duration.ofSeconds(10) : stopGrace;
+        }
+    }
 
     /** Per-check settings; every check is enabled unless it says {@code enabled: false}. */
     public record Checks(

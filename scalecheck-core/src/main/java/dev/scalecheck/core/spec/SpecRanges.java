@@ -77,6 +77,18 @@ final class SpecRanges {
         count(at, "checks.cross-replica-state.reads", checks.crossReplicaState().reads(), 1, 10_000, "12");
         count(at, "checks.connection-headroom.poolSize", checks.connectionHeadroom().poolSize(), 1, 100_000, "10");
         count(at, "checks.connection-headroom.margin", checks.connectionHeadroom().margin(), 0, 100_000, "10");
+        for (String scenario : spec.scenarios()) {
+            if (dev.scalecheck.core.scenario.Scenario.named(scenario).isEmpty()) {
+                throw new SpecException(at.at("scenarios") + ": scenarios has '" + shown(String.valueOf(scenario))
+                        + "', which is not a scenario; expected some of: "
+                        + String.join(", ", dev.scalecheck.core.scenario.Scenario.ids()));
+            }
+        }
+        Spec.Workload workload = spec.workload();
+        count(at, "workload.rate", workload.rate(), 1, 1000, "100");
+        count(at, "workload.maxRequests", workload.maxRequests(), 1, 1_000_000, "20000");
+        duration(at, "workload.baseline", workload.baseline(), "2s");
+        duration(at, "workload.stopGrace", workload.stopGrace(), "10s");
         double fraction = checks.startupBudget().maxFraction();
         if (!(fraction > 0 && fraction <= 1)) {
             throw new SpecException(at.at("checks.startup-budget.maxFraction") + ": checks.startup-budget.maxFraction is "

@@ -44,6 +44,18 @@ class SpecReaderTest {
     }
 
     @Test
+    void readsScenariosAndTheirWorkload() {
+        Spec spec = reader.parse("""
+                scenarios: [rolling-restart, db-restart]
+                workload: { rate: 50, maxRequests: 3000, baseline: 1s, stopGrace: 30s }
+                """, "scalecheck.yml");
+        assertThat(spec.scenarios()).containsExactly("rolling-restart", "db-restart");
+        assertThat(spec.workload()).isEqualTo(new Spec.Workload(50, 3000, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        assertThat(reader.parse("", "scalecheck.yml").workload())
+                .isEqualTo(new Spec.Workload(100, 20_000, Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    }
+
+    @Test
     void anUnknownKeyNamesTheKeyTheLineAndWhatIsAllowed() {
         assertThatThrownBy(() -> reader.parse("replicas: 4\nchecks:\n  parallel-startup:\n    maxSpred: 5s\n", "scalecheck.yml"))
                 .isInstanceOf(SpecException.class)

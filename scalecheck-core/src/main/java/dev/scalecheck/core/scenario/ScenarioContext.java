@@ -1,0 +1,161 @@
+package dev.scalecheck.core.scenario;
+
+import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.evidence.EvidenceCollector;
+import dev.scalecheck.core.evidence.ProbeHeaders;
+import dev.scalecheck.core.evidence.ReplicaHealth;
+import dev.scalecheck.core.orchestrator.Deployment;
+import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.orchestrator.SqlDatabase;
+import dev.scalecheck.core.spec.Spec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** What a scenario works with: the run's deployment, database and probes, and the replicas as they are now. */
+public final class ScenarioContext {
+    /** How long a restarted replica may take to get its first request through the load balancer. */
+    static final Duration ROUTED_AGAIN = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Spec spec;
+    private final Deployment deployment;
+    private final SqlDatabase database;
+    private final EvidenceCollector collector;
+    private final ProbeHeaders headers;
+    private final Clock clock;
+    private final List<Replica> replicas;
+
+    public ScenarioContext(Spec spec, Deployment deployment, SqlDatabase database, EvidenceCollector collector,
+            ProbeHeaders headers, Clock clock, List<Replica> replicas) {
+        this.spec = spec;
+        this.deployment = deployment;
+        this.database = database;
+        this.collector = collector;
+        this.headers = headers;
+        this.clock = clock;
+        this.replicas = new ArrayList<>(replicas);
+    }
+
+    Spec spec() {
+        return spec;
+    }
+
+    Deployment deployment() {
+        return deployment;
+    }
+
+    SqlDatabase database() {
+        return database;
+    }
+
+    EvidenceCollector collector() {
+        return collector;
+    }
+
+    ProbeHeaders headers() {
+        return headers;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The replicas now, in index order, each as last started. */
+    public synchronized List<Replica> replicas() {
+        return List.copyOf(replicas);
+    }
+
+    /** Records that {@code replica} was started again. */
+    synchronized void replace(Replica replica) {
+        replicas.replaceAll(each -> each.id().equals(replica.id()) ? replica : each);
+    }
+
+    Workload startWorkload(String phase) {
+        return Workload.start(spec, deployment.loadBalancer(), headers, clock, phase);
+    }
+
+    /** Polls each replica's readiness (the health timeout of the spec). */
+    Map<String, ReplicaHealth> awaitReady(List<Replica> wanted) throws InterruptedException {
+        return collector.awaitReadiness(wanted);
+    }
+
+    /** Starts {@code wanted} again, all at once, and records them. */
+    List<Replica> startAgain(List<Replica> wanted) throws InterruptedException {
+        List<Replica> started = inParallel(wanted, deployment::startAgain);
+        started.forEach(this::replace);
+        return started;
+    }
+
+    /** Stops {@code wanted} all at once (SIGTERM, SIGKILL after the workload's stop grace). */
+    void stop(List<Replica> wanted) throws InterruptedException {
+        inParallel(wanted, replica -> {
+            deployment.stopReplica(replica, spec.workload().stopGrace());
+            return replica;
+        });
+    }
+
+    /**
+     * Waits until the load balancer has sent {@code replica} a request (by its own counts), so the
+     * next fault does not hit a rotation still missing it. Where the balancer keeps no counts, it
+     * cannot be told: returns at once, false.
+     */
+    boolean awaitRouted(Replica replica) throws InterruptedException {
+        Map<String, Integer> before = deployment.loadBalancerCounts();
+        if (before.isEmpty()) {
+            return false;
+        }
+        int was = before.getOrDefault(replica.id(), 0);
+        return Deadline.after(ROUTED_AGAIN, clock).poll(POLL, () ->
+                deployment.loadBalancerCounts().getOrDefault(replica.id(), 0) > was ? Optional.of(true) : Optional.empty())
+                .isPresent();
+    }
+
+    /** Lets the workload run calm for the spec's baseline: a measured window, not a wait for anything. */
+    void baseline() throws InterruptedException {
+        Thread.sleep(spec.workload().baseline().toMillis());
+    }
+
+    /** The replicas' log lines since {@code since}. */
+    List<LogLine> logsSince(Instant since) {
+        return deployment.logs().stream().filter(line -> !line.at().isBefore(since)).toList();
+    }
+
+    Duration since(Instant start) {
+        return Duration.between(start, clock.instant());
+    }
+
+    private interface Operation {
+        Replica apply(Replica replica) throws Exception;
+    }
+
+    private static List<Replica> inParallel(List<Replica> wanted, Operation operation) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, wanted.size()));
+        try {
+            List<Future<Replica>> running = new ArrayList<>();
+            for (Replica replica : wanted) {
+                running.add(pool.submit(() -> operation.apply(replica)));
+            }
+            List<Replica> done = new ArrayList<>();
+            for (Future<Replica> each : running) {
+                try {
+                    done.add(each.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
+                }
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
