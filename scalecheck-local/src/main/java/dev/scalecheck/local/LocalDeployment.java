@@ -2,6 +2,7 @@ package dev.scalecheck.local;
 
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.check.BuiltInChecks;
 import dev.scalecheck.core.evidence.PlainHttp;
 import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
@@ -12,6 +13,7 @@ import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Placeholders;
 import dev.scalecheck.core.spec.Spec;
 import dev.scalecheck.local.balancer.EmbeddedLoadBalancer;
+import dev.scalecheck.local.balancer.HealthChecks;
 import dev.scalecheck.local.database.DatabaseException;
 import dev.scalecheck.local.database.EmbeddedDatabase;
 import dev.scalecheck.local.process.LocalProcess;
@@ -28,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,11 @@ import java.util.TreeMap;
  * directory, the password file (0600) and each replica's log files; all removed at close. The
  * directory names its owner (this process), so a later run can remove it if this one dies
  * without tearing down; each replica leads its own process group, stopped as a whole.
+ *
+ * <p>Each replica's output goes to its log files as it comes and stays there whole; memory keeps
+ * the lines the checks judge by and each replica's last lines ({@link BoundedLogs}). The load
+ * balancer is never told that a replica ended or started again: it finds out by its own health
+ * checks on the spec's health path, as HAProxy does.
  */
 final class LocalDeployment implements Deployment {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -50,9 +56,9 @@ final class LocalDeployment implements Deployment {
     private final Spec spec;
     private final Clock clock;
     private final PlainHttp http = new PlainHttp(Duration.ofSeconds(5));
-    private final List<LogLine> logs = new ArrayList<>();
+    private final BoundedLogs logs;
     private final Map<String, LocalProcess> processes = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, Launch> launches = new HashMap<>();
     private final Map<Integer, String> backendPorts = new HashMap<>();
     private Path directory;
     private EmbeddedDatabase database;
@@ -62,8 +68,29 @@ final class LocalDeployment implements Deployment {
     private boolean closed;
 
     LocalDeployment(Spec spec, Clock clock) {
+        this(spec, clock, BoundedLogs.RECENT);
+    }
+
+    /** With {@code recentLines} of each replica kept in memory besides the lines the checks judge by. */
+    LocalDeployment(Spec spec, Clock clock, int recentLines) {
         this.spec = spec;
         this.clock = clock;
+        this.logs = new BoundedLogs(BuiltInChecks.judgedLines(spec), recentLines, BoundedLogs.JUDGED,
+                id -> directory.resolve("replicas").resolve(id + ".stdout.log") + " and " + id + ".stderr.log");
+    }
+
+    /**
+     * How a replica was started, to start it again the same way.
+     *
+     * @param visible its environment without the values that hold the password, for {@link #exec}
+     */
+    private record Launch(List<String> command, Map<String, String> environment, Map<String, String> visible,
+            Path workingDirectory, Path logDirectory, int index, String address) {
+        /** Without the environment: it may hold the password. */
+        @Override
+        public String toString() {
+            return "replica " + index + " on " + address + ": " + command;
+        }
     }
 
     @Override
@@ -139,22 +166,24 @@ final class LocalDeployment implements Deployment {
             withSecret.put(Placeholders.PASSWORD, account.password().reveal());
             spec.local().environment().forEach((key, value) -> environment.put(key, expand(value, withSecret)));
             List<String> command = resolve(template.stream().map(arg -> expand(arg, values)).toList(), workingDirectory);
-            LocalProcess process = LocalProcess.start(id, command, environment, workingDirectory, logDir, clock, this::addLog);
-            processes.put(id, process);
             Map<String, String> visible = new HashMap<>(environment);
             visible.keySet().removeIf(key -> spec.local().environment().getOrDefault(key, "").contains("${" + Placeholders.PASSWORD + "}"));
-            environments.put(id, Map.copyOf(visible));
+            String address = "127.0.0.1:" + port;
+            Launch launch = new Launch(command, Map.copyOf(environment), Map.copyOf(visible), workingDirectory, logDir, index, address);
+            launches.put(id, launch);
+            processes.put(id, launch(id, launch));
             backendPorts.put(port, id);
-            replicas.add(new Replica(index, id, "127.0.0.1:" + port, clock.instant()));
-            backends.add(URI.create("http://127.0.0.1:" + port));
+            replicas.add(new Replica(index, id, address, clock.instant()));
+            backends.add(URI.create("http://" + address));
         }
-        EmbeddedLoadBalancer started = EmbeddedLoadBalancer.start(backends);
-        balancer = started;
-        for (int i = 0; i < replicas.size(); i++) {
-            URI backend = backends.get(i);
-            processes.get(replicas.get(i).id()).onExit(() -> started.remove(backend));
-        }
+        // never told when a replica ends or starts again: it finds out by its health checks
+        balancer = EmbeddedLoadBalancer.start(backends, HealthChecks.haproxy(spec.health().path()));
         return replicas;
+    }
+
+    private LocalProcess launch(String id, Launch launch) {
+        return LocalProcess.start(id, launch.command(), launch.environment(), launch.workingDirectory(), launch.logDirectory(),
+                clock, logs::add);
     }
 
     /** A relative program path ({@code ./run.sh}, {@code bin/app}) resolves against the working directory, as compose resolves its paths. */
@@ -176,10 +205,6 @@ final class LocalDeployment implements Deployment {
         return result;
     }
 
-    private synchronized void addLog(LogLine line) {
-        logs.add(line);
-    }
-
     @Override
     public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
         return http.send(method, URI.create("http://" + replica.address() + path), body, headers);
@@ -190,7 +215,8 @@ final class LocalDeployment implements Deployment {
     public Command.Result exec(Replica replica, List<String> command, String stdin) {
         Map<String, String> environment;
         synchronized (this) {
-            environment = environments.getOrDefault(replica.id(), Map.of());
+            Launch launch = launches.get(replica.id());
+            environment = launch == null ? Map.of() : launch.visible();
         }
         List<String> expanded = command.stream().map(arg -> expand(arg, environment)).toList();
         return Command.run(expanded, directory.resolve("replicas"), environment, Duration.ofSeconds(20), stdin);
@@ -208,9 +234,15 @@ final class LocalDeployment implements Deployment {
         return process == null ? Optional.empty() : process.endedAt();
     }
 
+    /** Bounded: the lines the checks judge by and each replica's last lines, with a note where others were left out. */
     @Override
-    public synchronized List<LogLine> logs() {
-        return logs.stream().sorted(Comparator.comparing(LogLine::at)).toList();
+    public List<LogLine> logs() {
+        return logs.lines();
+    }
+
+    /** How many replica lines memory holds now. */
+    int linesHeld() {
+        return logs.held();
     }
 
     @Override
@@ -338,29 +370,90 @@ final class LocalDeployment implements Deployment {
         }
     }
 
-    // scenario operations: implemented on the branches scenario-local and scenario-compose
+    /** SIGTERM to the replica's process group, SIGKILL after {@code grace}; returns once all of it has ended. */
     @Override
-    public void stopReplica(Replica replica, java.time.Duration grace) {
-        throw new OrchestratorException("stopping one replica is not implemented on this orchestrator yet");
+    public void stopReplica(Replica replica, Duration grace) {
+        requireEnded(replica, LocalProcess.stopAll(List.of(process(replica)), grace), "stopping");
     }
 
+    /** SIGKILL to the replica's process group, no SIGTERM before; returns once all of it has ended. */
     @Override
     public void killReplica(Replica replica) {
-        throw new OrchestratorException("killing one replica is not implemented on this orchestrator yet");
+        requireEnded(replica, LocalProcess.killAll(List.of(process(replica))), "killing");
     }
 
+    private static void requireEnded(Replica replica, List<LocalProcess.Survivor> survivors, String doing) {
+        if (!survivors.isEmpty()) {
+            throw new OrchestratorException(doing + " " + replica.id() + " left " + survivors.size() + " of its processes running after SIGKILL: "
+                    + survivors.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * A new process for the replica, as it was started: the same command, environment and port
+     * (the load balancer's backend stays the same address), its lines appended to the same log.
+     * The replica must have ended (stopped, killed or exited by itself).
+     */
     @Override
     public Replica startAgain(Replica replica) {
-        throw new OrchestratorException("starting a replica again is not implemented on this orchestrator yet");
+        LocalProcess previous = process(replica);
+        if (previous.isAlive()) {
+            throw new OrchestratorException(replica.id() + " is still running (pid " + previous.pid()
+                    + "); stop or kill it before starting it again");
+        }
+        try {
+            // its last lines first, so that the log stays in order and the new tail starts after them
+            previous.awaitExit(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrchestratorException("interrupted before " + replica.id() + " started again", e);
+        }
+        synchronized (this) {
+            requireOpen();
+            Launch launch = launches.get(replica.id());
+            LocalProcess started = launch(replica.id(), launch);
+            processes.put(replica.id(), started);
+            return new Replica(launch.index(), replica.id(), launch.address(), clock.instant());
+        }
+    }
+
+    /** The replica's current process. */
+    synchronized LocalProcess process(Replica replica) {
+        LocalProcess process = processes.get(replica.id());
+        if (process == null) {
+            throw new OrchestratorException("no replica " + replica.id() + " in this run");
+        }
+        return process;
     }
 
     @Override
     public void restartDatabase(Deadline deadline) {
-        throw new OrchestratorException("restarting the database is not implemented on this orchestrator yet");
+        try {
+            requireDatabase().restart(deadline);
+        } catch (DatabaseException e) {
+            throw new OrchestratorException(e.getMessage(), e);
+        }
     }
 
+    /** Drops and creates the application's database, owned and granted as before; the replicas must have been stopped. */
     @Override
     public void emptyDatabase() {
-        throw new OrchestratorException("emptying the database is not implemented on this orchestrator yet");
+        try {
+            requireDatabase().emptyDatabase(spec.database().name(), account.user());
+        } catch (DatabaseException e) {
+            throw new OrchestratorException(e.getMessage(), e);
+        }
+    }
+
+    private EmbeddedDatabase requireDatabase() {
+        EmbeddedDatabase current;
+        synchronized (this) {
+            requireOpen();
+            current = database;
+        }
+        if (current == null) {
+            throw new OrchestratorException("the database has not started");
+        }
+        return current;
     }
 }

@@ -48,6 +48,16 @@ record Cause(Known known, String owner, String line, String explanation) {
 
     private static final Pattern CAUSED_BY = Pattern.compile("^\\s*Caused by: (.+)$");
 
+    /** Whether {@link #of} may quote this line (ANSI codes stripped): a known cause or an exception's {@code Caused by}. */
+    static boolean mayExplain(String line) {
+        for (Known known : Known.values()) {
+            if (known.pattern != null && known.pattern.matcher(line).find()) {
+                return true;
+            }
+        }
+        return CAUSED_BY.matcher(line).matches();
+    }
+
     /** The cause in the replica's log, or empty when its log shows nothing wrong. */
     static Optional<Cause> of(Evidence evidence, String replica) {
         List<LogLine> lines = evidence.logsOf(replica);

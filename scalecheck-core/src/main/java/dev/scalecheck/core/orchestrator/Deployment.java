@@ -60,7 +60,12 @@ public interface Deployment extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Every log line of every replica so far, each with its timestamp. */
+    /**
+     * The replicas' log lines so far, each with its timestamp, in time order. Bounded: an
+     * implementation may keep only the lines the checks judge by
+     * ({@link dev.scalecheck.core.check.BuiltInChecks#judgedLines}) and each replica's last lines,
+     * with a line in place of the others saying how many there were and where they all are.
+     */
     List<LogLine> logs();
 
     /** The load balancer in front of the replicas. */

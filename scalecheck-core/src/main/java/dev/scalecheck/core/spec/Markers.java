@@ -160,6 +160,16 @@ public final class Markers {
         return pattern != null && pattern.matcher(line).find();
     }
 
+    /** Whether the line (ANSI codes stripped) has any of these markers. */
+    public boolean matchesAny(String line) {
+        for (Pattern pattern : patterns.values()) {
+            if (pattern.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The marker's first group in the line (a count or a migration's name), when it matches and has one. */
     public Optional<String> group(Kind kind, String line) {
         Pattern pattern = patterns.get(kind);

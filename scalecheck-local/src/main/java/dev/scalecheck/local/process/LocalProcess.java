@@ -25,7 +25,9 @@ import java.util.function.Consumer;
 /**
  * One real child process whose stdout and stderr go to files in the working directory, followed
  * by a tail thread that stamps each line with the clock when it arrived (within one poll
- * interval, 10 ms). Files, not pipes: with pipes, the JDK's process reaper drains and closes the
+ * interval, 10 ms). A process started again under the same name appends to the same files, and
+ * only its own lines are followed. A line longer than 4 KiB reaches the sink cut (the files keep
+ * it whole), so one endless line cannot fill the memory. Files, not pipes: with pipes, the JDK's process reaper drains and closes the
  * pipe when the child exits, and lines written just before the exit were lost (seen here: 40 of
  * 500 lines in one run of LocalProcessTest).
  *
@@ -38,6 +40,8 @@ public final class LocalProcess implements AutoCloseable {
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final Duration TAIL_POLL = Duration.ofMillis(10);
     private static final Duration END_POLL = Duration.ofMillis(50);
+    /** The longest line passed to a sink, in bytes; the rest of it is only in the log file. */
+    public static final int MAX_LINE_BYTES = 4096;
 
     private final String name;
     private final Process process;
@@ -63,7 +67,7 @@ public final class LocalProcess implements AutoCloseable {
     /**
      * Starts {@code command} with {@code environment} added to this process's own, in
      * {@code workingDirectory}; its output goes to {@code <name>.stdout.log} and
-     * {@code <name>.stderr.log} in that directory.
+     * {@code <name>.stderr.log} in that directory, after whatever they already hold.
      *
      * @param sink receives every line; called from the tail threads, so it must be thread-safe
      */
@@ -86,11 +90,13 @@ public final class LocalProcess implements AutoCloseable {
                     new IOException(program));
         }
         boolean ownGroup = ProcessGroups.available();
+        long outFrom = sizeOf(out);
+        long errFrom = sizeOf(err);
         ProcessBuilder builder = new ProcessBuilder(ownGroup ? ProcessGroups.inOwnGroup(command) : command)
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
         builder.environment().putAll(environment);
         Process process;
         try {
@@ -99,13 +105,21 @@ public final class LocalProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
         }
         List<LogTail> tails = List.of(
-                LogTail.follow(out, line -> sink.accept(new LogLine(clock.instant(), name, LogLine.Stream.STDOUT, line)),
-                        process, TAIL_POLL),
-                LogTail.follow(err, line -> sink.accept(new LogLine(clock.instant(), name, LogLine.Stream.STDERR, line)),
-                        process, TAIL_POLL));
+                LogTail.follow(out, outFrom, MAX_LINE_BYTES,
+                        line -> sink.accept(new LogLine(clock.instant(), name, LogLine.Stream.STDOUT, line)), process, TAIL_POLL),
+                LogTail.follow(err, errFrom, MAX_LINE_BYTES,
+                        line -> sink.accept(new LogLine(clock.instant(), name, LogLine.Stream.STDERR, line)), process, TAIL_POLL));
         LocalProcess started = new LocalProcess(name, process, tails, ownGroup);
         process.onExit().thenRun(() -> started.endedAt = clock.instant());
         return started;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public String name() {
@@ -152,11 +166,6 @@ public final class LocalProcess implements AutoCloseable {
         return exitCode();
     }
 
-    /** Runs {@code action} once the process has ended (at once, on another thread, if it already has). */
-    public void onExit(Runnable action) {
-        process.onExit().thenRun(action);
-    }
-
     /** Sends SIGTERM. */
     public void terminate() {
         process.destroy();
@@ -181,13 +190,30 @@ public final class LocalProcess implements AutoCloseable {
      * @return the processes of theirs still alive at the end (none, unless even SIGKILL failed)
      */
     public static List<Survivor> stopAll(Collection<LocalProcess> processes, Duration grace) {
+        return end(processes, Optional.of(grace));
+    }
+
+    /**
+     * Ends all of {@code processes} at once without warning, as a crash does: SIGKILL to each
+     * one's process group and every descendant, then as {@link #stopAll} after its grace.
+     *
+     * @return the processes of theirs still alive at the end (none, unless even SIGKILL failed)
+     */
+    public static List<Survivor> killAll(Collection<LocalProcess> processes) {
+        return end(processes, Optional.empty());
+    }
+
+    /** SIGTERM and the grace when there is one, then SIGKILL to what is left. */
+    private static List<Survivor> end(Collection<LocalProcess> processes, Optional<Duration> grace) {
         boolean interrupted = Thread.interrupted();
         Map<LocalProcess, Set<ProcessHandle>> trees = new LinkedHashMap<>();
         for (LocalProcess each : processes) {
             trees.put(each, each.tree());
         }
-        trees.forEach((each, tree) -> each.signal(tree, false));
-        interrupted |= awaitEnd(trees, grace);
+        if (grace.isPresent()) {
+            trees.forEach((each, tree) -> each.signal(tree, false));
+            interrupted |= awaitEnd(trees, grace.get());
+        }
         trees.forEach((each, tree) -> {
             if (tree.stream().anyMatch(ProcessGroups::running) || each.groupAlive()) {
                 each.signal(tree, true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,12 +54,15 @@ class LocalProcessTest {
     }
 
     @Test
-    void leadsItsOwnProcessGroup() {
+    void leadsItsOwnProcessGroup() throws InterruptedException {
         LocalProcess process = LocalProcess.start("leader", List.of("sh", "-c", "sleep 300; true"), Map.of(), dir,
                 Clock.systemUTC(), line -> { });
         try {
-            assertThat(ProcessGroups.groupOf(process.pid())).isEqualTo(process.pid())
-                    .isNotEqualTo(ProcessGroups.groupOf(ProcessHandle.current().pid()));
+            // polled: until setsid has run, the new process is still in this JVM's group
+            Optional<Long> group = Deadline.after(Duration.ofSeconds(5), Clock.systemUTC()).poll(Duration.ofMillis(10), () ->
+                    Optional.of(ProcessGroups.groupOf(process.pid())).filter(pgid -> pgid == process.pid()));
+            assertThat(group).hasValue(process.pid());
+            assertThat(group.get()).isNotEqualTo(ProcessGroups.groupOf(ProcessHandle.current().pid()));
         } finally {
             process.stop(Duration.ofSeconds(5));
         }
@@ -96,6 +100,46 @@ class LocalProcessTest {
         assertThat(stubborn).noneMatch(LocalProcess::isAlive);
         // one shared grace of 1 s, not one per process (3 s), nor two at a time
         assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofMillis(2500));
+    }
+
+    @Test
+    void aLineLongerThan4KiBReachesTheSinkCutAndTheFileWhole() throws Exception {
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        LocalProcess process = LocalProcess.start("long", List.of("awk",
+                "BEGIN { s = \"\"; for (i = 0; i < 100000; i++) s = s \"x\"; print s; print \"next\" }"),
+                Map.of(), dir, Clock.systemUTC(), lines::add);
+        assertThat(process.awaitExit(Duration.ofSeconds(30))).hasValue(0);
+        assertThat(lines).extracting(LogLine::text).containsExactly(
+                "x".repeat(LocalProcess.MAX_LINE_BYTES) + " [scalecheck: line cut, " + (100000 - LocalProcess.MAX_LINE_BYTES)
+                        + " more bytes in the log file]", "next");
+        assertThat(Files.readAllLines(dir.resolve("long.stdout.log")).get(0)).hasSize(100000);
+    }
+
+    @Test
+    void startedAgainUnderTheSameNameItAppendsToTheSameFilesAndFollowsOnlyItsOwnLines() throws Exception {
+        List<LogLine> first = new CopyOnWriteArrayList<>();
+        assertThat(LocalProcess.start("again", List.of("sh", "-c", "echo one; echo uno >&2"), Map.of(), dir, Clock.systemUTC(), first::add)
+                .awaitExit(Duration.ofSeconds(30))).hasValue(0);
+        List<LogLine> second = new CopyOnWriteArrayList<>();
+        assertThat(LocalProcess.start("again", List.of("sh", "-c", "echo two; echo dos >&2"), Map.of(), dir, Clock.systemUTC(), second::add)
+                .awaitExit(Duration.ofSeconds(30))).hasValue(0);
+        assertThat(second).extracting(LogLine::text).containsExactlyInAnyOrder("two", "dos");
+        assertThat(Files.readAllLines(dir.resolve("again.stdout.log"))).containsExactly("one", "two");
+        assertThat(Files.readAllLines(dir.resolve("again.stderr.log"))).containsExactly("uno", "dos");
+    }
+
+    @Test
+    void killAllSendsNoSigtermFirst() throws InterruptedException {
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        LocalProcess process = LocalProcess.start("crashing", List.of("sh", "-c",
+                "trap 'echo got TERM' TERM; echo started; while true; do sleep 0.1; done"), Map.of(), dir, Clock.systemUTC(), lines::add);
+        Deadline.after(Duration.ofSeconds(10), Clock.systemUTC()).poll(Duration.ofMillis(10), () ->
+                lines.isEmpty() ? Optional.empty() : Optional.of(true));
+        long start = System.nanoTime();
+        assertThat(LocalProcess.killAll(List.of(process))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(process.exitCode()).hasValue(137);
+        assertThat(lines).extracting(LogLine::text).containsExactly("started");
     }
 
     private static ProcessHandle awaitChild(LocalProcess process) throws InterruptedException {
