@@ -10,6 +10,7 @@ import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
 import dev.scalecheck.core.orchestrator.Replica;
+import dev.scalecheck.core.orchestrator.RunOwner;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Spec;
 import java.net.URI;
@@ -41,23 +42,41 @@ final class ComposeDeployment implements Deployment {
     private final Clock clock;
     private final ComposeCli cli;
     private final List<Path> files;
+    private final ProjectOwner owner;
+    private final RunOwner self = RunOwner.current();
     private List<Container> lastPs = List.of();
     private Instant lastPsAt = Instant.MIN;
     private Map<String, String> addresses;
+    private ComposeSql database;
+    private boolean owned;
     private boolean started;
     private boolean closed;
 
     ComposeDeployment(Spec spec, Clock clock) {
+        this(spec, clock, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param owners where the project's owner file is kept */
+    ComposeDeployment(Spec spec, Clock clock, Path owners) {
         this.spec = spec;
         this.compose = spec.compose() == null ? new Spec.Compose(null, null, null, null, null, null) : spec.compose();
         this.clock = clock;
         this.files = compose.files().stream().map(Path::of).map(Path::toAbsolutePath).toList();
         Path directory = files.get(0).getParent();
         this.cli = new ComposeCli(directory, compose.project(), files, compose.environment());
+        this.owner = new ProjectOwner(owners, compose.project());
     }
 
+    /**
+     * Claims the project first ({@link ProjectOwner}): a project another live run uses is not
+     * reset under it; the owner file of a run that is gone is taken over, and the outcome says so.
+     */
     @Override
     public String reset() {
+        Optional<String> previous = owner.claim(self);
+        synchronized (this) {
+            owned = true;
+        }
         ComposeFile merged = ComposeFile.merge(files.stream().map(ComposeFile::read).toList());
         List<Finding> findings = Linter.standard().lint(merged, spec.service(), compose.database(), compose.balancer());
         cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
@@ -66,7 +85,8 @@ final class ComposeDeployment implements Deployment {
         }
         cli.require(Duration.ofMinutes(10), null, "build");
         return "down -v of project '" + compose.project() + "', images built; lint: "
-                + (findings.isEmpty() ? "no findings" : findings.size() + " findings: " + findings.get(0).oneLine());
+                + (findings.isEmpty() ? "no findings" : findings.size() + " findings: " + findings.get(0).oneLine())
+                + previous.map(gone -> "; took the project over from " + gone).orElse("");
     }
 
     @Override
@@ -78,7 +98,11 @@ final class ComposeDeployment implements Deployment {
         } catch (IllegalArgumentException e) {
             throw new OrchestratorException(e.getMessage());
         }
-        return new ComposeSql(cli, compose.database(), spec.database().name(), kind);
+        ComposeSql sql = new ComposeSql(cli, compose.database(), spec.database().name(), kind);
+        synchronized (this) {
+            database = sql;
+        }
+        return sql;
     }
 
     /** The database service's image as compose resolves it (variables substituted, files merged). */
@@ -93,7 +117,7 @@ final class ComposeDeployment implements Deployment {
         cli.require(COMMAND, null, "up", "--detach", "--no-deps", compose.balancer());
         List<Container> containers = ps(true).stream().filter(c -> c.service().equals(service))
                 .sorted(Comparator.comparingInt(Container::number)).toList();
-        Map<String, Instant> startedAt = startTimes(containers);
+        Map<String, Instant> startedAt = startTimes(containers.stream().map(Container::id).toList());
         List<Replica> replicas = new ArrayList<>();
         for (Container container : containers) {
             replicas.add(new Replica(container.number(), service + "-" + container.number(), container.id(),
@@ -102,17 +126,18 @@ final class ComposeDeployment implements Deployment {
         return replicas;
     }
 
-    private Map<String, Instant> startTimes(List<Container> containers) {
-        if (containers.isEmpty()) {
+    /** Docker's State.StartedAt of each container, by the id it was asked for (ps gives short ids, inspect full ones). */
+    private Map<String, Instant> startTimes(List<String> containerIds) {
+        if (containerIds.isEmpty()) {
             return Map.of();
         }
-        Command.Result result = inspect("{{.Id}} {{.State.StartedAt}}", containers.stream().map(Container::id).toList(), COMMAND);
+        Command.Result result = inspect("{{.Id}} {{.State.StartedAt}}", containerIds, COMMAND);
         Map<String, Instant> times = new HashMap<>();
         for (String line : result.stdout().lines().toList()) {
             String[] parts = line.split(" ");
-            for (Container container : containers) {
-                if (parts.length == 2 && parts[0].startsWith(container.id())) {
-                    times.put(container.id(), Instant.parse(parts[1]));
+            for (String id : containerIds) {
+                if (parts.length == 2 && parts[0].startsWith(id)) {
+                    times.put(id, Instant.parse(parts[1]));
                 }
             }
         }
@@ -124,6 +149,12 @@ final class ComposeDeployment implements Deployment {
         List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", format));
         command.addAll(containerIds);
         return Command.run(command, files.get(0).getParent(), Map.of(), timeout, null);
+    }
+
+    /** After a container's state changed: the next {@link #ps} asks again, and the addresses are read again. */
+    private synchronized void forget() {
+        lastPsAt = Instant.MIN;
+        addresses = null;
     }
 
     private synchronized List<Container> ps(boolean fresh) {
@@ -175,6 +206,10 @@ final class ComposeDeployment implements Deployment {
         if (container.isEmpty()) {
             return Optional.of("Docker does not list its container " + replica.address());
         }
+        if (!container.get().running()) {
+            return Optional.of("its container is " + container.get().state()
+                    + (container.get().state().equals("exited") ? " (exit code " + container.get().exitCode() + ")" : ""));
+        }
         String health = container.get().health();
         if (health.isEmpty() || health.equals("healthy")) {
             return Optional.empty();
@@ -193,8 +228,32 @@ final class ComposeDeployment implements Deployment {
                 .mapToInt(Container::exitCode).findFirst();
     }
 
+    /** Docker's State.FinishedAt of a container that has exited (its latest run's end, when it was started again). */
+    @Override
+    public Optional<Instant> exitedAt(Replica replica) {
+        if (exitCode(replica).isEmpty()) {
+            return Optional.empty();
+        }
+        Command.Result result = inspect("{{.State.FinishedAt}}", List.of(replica.address()), EXEC);
+        try {
+            return result.ok() ? Optional.of(Instant.parse(result.stdout().strip())) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every run of each replica's container: Docker keeps a container's log across {@code docker
+     * start}, so a replica started again shows its earlier lines once, then its new ones. Nothing
+     * before this run claimed the project (another run's lines are not this run's evidence).
+     */
     @Override
     public List<LogLine> logs() {
+        synchronized (this) {
+            if (!started) {
+                return List.of();
+            }
+        }
         return ComposeOutput.logs(cli.require(COMMAND, null, "logs", "--timestamps", "--no-color", spec.service()).stdout());
     }
 
@@ -260,41 +319,135 @@ final class ComposeDeployment implements Deployment {
         return addresses == null ? Map.of() : addresses;
     }
 
+    /**
+     * {@code down --volumes --remove-orphans}: compose stops the containers of one service
+     * together, the load balancer first (it depends on the service), then every replica at once,
+     * then the database. Then the project is given up.
+     */
     @Override
     public void close() {
+        boolean down;
+        boolean release;
         synchronized (this) {
-            if (closed || !started) {
-                closed = true;
-                return;
-            }
+            down = !closed && started;
+            release = !closed && owned;
             closed = true;
         }
-        cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
+        try {
+            if (down) {
+                cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
+            }
+        } finally {
+            if (release) {
+                owner.release(self);
+            }
+        }
     }
 
-    // scenario operations: implemented on the branches scenario-local and scenario-compose
+    /** {@code docker stop -t}: SIGTERM (or the image's STOPSIGNAL), SIGKILL after the grace; returns once it has stopped. */
     @Override
-    public void stopReplica(Replica replica, java.time.Duration grace) {
-        throw new OrchestratorException("stopping one replica is not implemented on this orchestrator yet");
+    public void stopReplica(Replica replica, Duration grace) {
+        long seconds = Math.max(0, (grace.toMillis() + 999) / 1000);
+        docker(grace.plus(COMMAND), "stop", "-t", Long.toString(seconds), replica.address());
+        forget();
     }
 
+    /** {@code docker kill} (SIGKILL), then {@code docker wait} until Docker counts it as exited. */
     @Override
     public void killReplica(Replica replica) {
-        throw new OrchestratorException("killing one replica is not implemented on this orchestrator yet");
+        Command.Result killed = Command.run(List.of("docker", "kill", replica.address()), files.get(0).getParent(), Map.of(), EXEC,
+                null);
+        // docker kill refuses a container that is not running: it has ended already
+        if (!killed.ok() && !killed.stderr().contains("is not running")) {
+            throw new OrchestratorException("docker kill " + replica.id() + " failed (exit " + killed.code() + "): "
+                    + killed.stderr().strip());
+        }
+        docker(COMMAND, "wait", replica.address());
+        forget();
     }
 
+    /**
+     * {@code docker start} of the same container: the same id, number and volumes; its address on
+     * the project's network may change, and the load balancer finds it by DNS as before. The
+     * answer carries Docker's State.StartedAt of the new run.
+     */
     @Override
     public Replica startAgain(Replica replica) {
-        throw new OrchestratorException("starting a replica again is not implemented on this orchestrator yet");
+        docker(COMMAND, "start", replica.address());
+        forget();
+        Instant startedAt = startTimes(List.of(replica.address())).get(replica.address());
+        if (startedAt == null) {
+            throw new OrchestratorException("docker inspect of " + replica.id() + " (" + replica.address()
+                    + ") gave no start time after docker start");
+        }
+        return new Replica(replica.index(), replica.id(), replica.address(), startedAt);
     }
 
+    /**
+     * {@code docker compose restart} of the database service: a clean stop within its
+     * stop_grace_period, then the same container on the same data, which the replicas reach by
+     * the service's name as before. Returns when Docker counts it healthy (when it has a
+     * healthcheck) and it answers a query.
+     */
     @Override
     public void restartDatabase(Deadline deadline) {
-        throw new OrchestratorException("restarting the database is not implemented on this orchestrator yet");
+        ComposeSql sql = requireDatabase("restart the database");
+        cli.require(deadline.remaining(), null, "restart", compose.database());
+        forget();
+        String[] last = {"no answer yet"};
+        Optional<Boolean> answered;
+        try {
+            answered = deadline.poll(Duration.ofMillis(250), () -> {
+                Optional<Container> db = ps(true).stream().filter(c -> c.service().equals(compose.database())).findFirst();
+                if (db.isEmpty() || !db.get().running()) {
+                    last[0] = "its container is " + db.map(Container::state).orElse("gone");
+                    return Optional.empty();
+                }
+                if (!db.get().health().isEmpty() && !db.get().health().equals("healthy")) {
+                    last[0] = "Docker health is '" + db.get().health() + "'";
+                    return Optional.empty();
+                }
+                try {
+                    sql.query("SELECT 1 AS one");
+                    return Optional.of(true);
+                } catch (OrchestratorException e) {
+                    last[0] = e.getMessage();
+                    return Optional.empty();
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrchestratorException("interrupted while waiting for database service '" + compose.database()
+                    + "' to answer after its restart", e);
+        }
+        if (answered.isEmpty()) {
+            throw new OrchestratorException("database service '" + compose.database() + "' did not answer in time after "
+                    + "docker compose restart (" + last[0] + ")");
+        }
     }
 
+    /** As the administrator, through the SQL probes' own path: see {@link EmptyDatabase}. */
     @Override
     public void emptyDatabase() {
-        throw new OrchestratorException("emptying the database is not implemented on this orchestrator yet");
+        EmptyDatabase.replace(requireDatabase("empty the database"), spec.database().name());
+    }
+
+    private synchronized ComposeSql requireDatabase(String what) {
+        if (database == null) {
+            throw new OrchestratorException("cannot " + what + " before the database has started");
+        }
+        return database;
+    }
+
+    /** {@code docker <args>} with a deadline; a non-zero exit is an OrchestratorException naming the command and its error. */
+    private Command.Result docker(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Command.Result result = Command.run(command, files.get(0).getParent(), Map.of(), timeout, null);
+        if (!result.ok()) {
+            throw new OrchestratorException(String.join(" ", command) + " failed (exit " + result.code() + "): "
+                    + result.stderr().strip());
+        }
+        return result;
     }
 }

@@ -64,17 +64,36 @@ final class ComposeSql implements SqlDatabase {
         return kind.kind();
     }
 
+    DatabaseKind databaseKind() {
+        return kind;
+    }
+
     @Override
     public List<Map<String, String>> query(String sql) {
-        Command.Result result = cli.run(TIMEOUT, sql + ";\n", List.of("exec", "-T", service, "sh", "-c", client, database));
-        if (!result.ok()) {
-            throw new OrchestratorException("database probe in service '" + service + "' failed (" + sql + "): "
-                    + result.stderr().strip());
-        }
+        return query(database, sql);
+    }
+
+    /** One query in another database of the same server (as the administrator), e.g. PostgreSQL's {@code postgres}. */
+    List<Map<String, String>> query(String in, String sql) {
+        String output = execute(in, sql + ";\n", "database probe in service '" + service + "' failed (" + sql + ")");
         try {
-            return kind == DatabaseKind.POSTGRES ? ComposeOutput.psqlRows(result.stdout()) : ComposeOutput.rows(result.stdout());
+            return kind == DatabaseKind.POSTGRES ? ComposeOutput.psqlRows(output) : ComposeOutput.rows(output);
         } catch (IllegalArgumentException e) {
             throw new OrchestratorException("database probe in service '" + service + "' (" + sql + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs statements as the administrator, connected to {@code in}; the client stops at the
+     * first error, which is an OrchestratorException starting with {@code what}.
+     *
+     * @return what the client printed
+     */
+    String execute(String in, String statements, String what) {
+        Command.Result result = cli.run(TIMEOUT, statements, List.of("exec", "-T", service, "sh", "-c", client, in));
+        if (!result.ok()) {
+            throw new OrchestratorException(what + ": " + result.stderr().strip());
+        }
+        return result.stdout();
     }
 }

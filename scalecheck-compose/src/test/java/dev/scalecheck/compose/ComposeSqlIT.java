@@ -2,13 +2,11 @@ package dev.scalecheck.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.database.Dialect;
 import dev.scalecheck.core.database.HeldLock;
 import dev.scalecheck.core.database.Session;
-import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.OrchestratorException;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,12 +47,7 @@ class ComposeSqlIT {
     void removeTheProject() {
         if (cli != null) {
             cli.require(Duration.ofMinutes(2), null, "down", "--volumes", "--remove-orphans");
-            String label = "label=com.docker.compose.project=" + PROJECT;
-            for (String kind : List.of("ps", "volume", "network")) {
-                List<String> command = kind.equals("ps") ? List.of("docker", "ps", "--all", "--quiet", "--filter", label)
-                        : List.of("docker", kind, "ls", "--quiet", "--filter", label);
-                assertThat(Command.run(command, dir, Map.of(), Duration.ofSeconds(30), null).stdout()).as(kind).isBlank();
-            }
+            DockerEngine.assertNothingLeftOf(PROJECT);
         }
     }
 
@@ -190,16 +182,7 @@ class ComposeSqlIT {
     }
 
     private static void requireDockerAnd(String image) {
-        Command.Result info = Command.run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image), Path.of("."),
-                Map.of(), Duration.ofSeconds(60), null);
-        if (!info.ok()) {
-            String reason = "no Docker engine with the image " + image + " (" + info.stderr().strip()
-                    + "); build it with scripts/docker-offline.sh install start images";
-            if ("1".equals(System.getenv("SCALECHECK_REQUIRE_DOCKER"))) {
-                fail(reason + " (SCALECHECK_REQUIRE_DOCKER=1)");
-            }
-            Assumptions.abort(reason);
-        }
+        DockerEngine.requireImages(image);
     }
 
     private static Map<String, String> nullable(String... keysAndValues) {

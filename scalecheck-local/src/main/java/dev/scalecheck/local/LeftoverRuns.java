@@ -1,6 +1,7 @@
 package dev.scalecheck.local;
 
 import dev.scalecheck.core.Deadline;
+import dev.scalecheck.core.orchestrator.RunOwner;
 import dev.scalecheck.local.process.LocalProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class LeftoverRuns {
         List<String> removed = new ArrayList<>();
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(parent, RunDirectory.PREFIX + "*")) {
             for (Path run : runs) {
-                Optional<RunDirectory.Owner> owner = RunDirectory.owner(run);
+                Optional<RunOwner> owner = RunDirectory.owner(run);
                 if (owner.isPresent() && !owner.get().alive() && Files.isDirectory(run)) {
                     removed.add(remove(run, owner.get()));
                 }
@@ -52,7 +53,7 @@ public final class LeftoverRuns {
     }
 
     /** Password files first, then the processes, then the directory. */
-    private static String remove(Path run, RunDirectory.Owner owner) {
+    private static String remove(Path run, RunOwner owner) {
         deletePasswordFiles(run);
         List<ProcessHandle> processes = processesOf(run);
         List<String> names = processes.stream().map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString())

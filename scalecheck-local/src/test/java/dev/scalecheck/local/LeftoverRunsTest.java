@@ -2,6 +2,7 @@ package dev.scalecheck.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scalecheck.core.orchestrator.RunOwner;
 import dev.scalecheck.local.process.LocalProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class LeftoverRunsTest {
 
     @Test
     void removesTheProcessesThenTheDirectoryOfARunWhoseOwnerIsGone() throws Exception {
-        Path dead = run("dead", new RunDirectory.Owner(deadPid(), Instant.parse("2026-01-01T00:00:00Z")));
+        Path dead = run("dead", new RunOwner(deadPid(), Instant.parse("2026-01-01T00:00:00Z")));
         Files.writeString(dead.resolve("db-password"), "secret");
         // a database, found by its directory in its command line; a replica's real service, by the run mark it inherited
         Process database = start(dead, false, "sh", "-c", "sleep 300; true", dead.resolve("db/data").toString());
@@ -48,14 +49,14 @@ class LeftoverRunsTest {
 
     @Test
     void takesAReusedPidForADeadOwner() throws Exception {
-        Path reused = run("reused", new RunDirectory.Owner(ProcessHandle.current().pid(), Instant.parse("2020-01-01T00:00:00Z")));
+        Path reused = run("reused", new RunOwner(ProcessHandle.current().pid(), Instant.parse("2020-01-01T00:00:00Z")));
         assertThat(LeftoverRuns.removeDead(tmp)).singleElement().asString().contains("no process");
         assertThat(Files.exists(reused)).isFalse();
     }
 
     @Test
     void leavesRunsOfLiveOwnersAndDirectoriesWithoutOwnerAlone() throws Exception {
-        Path live = run("live", RunDirectory.Owner.current());
+        Path live = run("live", RunOwner.current());
         Process replica = start(live, true, "sleep", "300");
         Path unowned = Files.createDirectory(tmp.resolve(RunDirectory.PREFIX + "unowned"));
 
@@ -67,7 +68,7 @@ class LeftoverRunsTest {
 
     @Test
     void deletesOnlyTheFilesThatHoldAPassword() throws IOException {
-        Path run = run("passwords", RunDirectory.Owner.current());
+        Path run = run("passwords", RunOwner.current());
         Files.writeString(run.resolve("db-password"), "secret");
         Files.writeString(run.resolve("owner-note"), "kept");
         LeftoverRuns.deletePasswordFiles(run);
@@ -75,7 +76,7 @@ class LeftoverRunsTest {
         assertThat(run.resolve("owner-note")).exists();
     }
 
-    private Path run(String name, RunDirectory.Owner owner) throws IOException {
+    private Path run(String name, RunOwner owner) throws IOException {
         Path directory = Files.createDirectory(tmp.resolve(RunDirectory.PREFIX + name));
         RunDirectory.writeOwner(directory, owner);
         assertThat(RunDirectory.owner(directory)).contains(owner);

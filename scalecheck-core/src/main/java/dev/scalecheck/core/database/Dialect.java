@@ -61,6 +61,9 @@ public interface Dialect {
     /** An identifier quoted for this database. */
     String quote(String identifier);
 
+    /** A string literal for this database. */
+    String literal(String text);
+
     /** The dialect for {@code kind}. */
     static Dialect of(String kind) {
         if (kind == null || kind.equals(MariaDbDialect.KIND) || kind.equals("mysql")) {

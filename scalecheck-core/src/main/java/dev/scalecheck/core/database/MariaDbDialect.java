@@ -112,7 +112,9 @@ final class MariaDbDialect implements Dialect {
         return "`" + identifier.replace("`", "``") + "`";
     }
 
-    private static String literal(String text) {
+    /** A string literal: backslash and quote escaped (the default sql_mode reads backslash escapes). */
+    @Override
+    public String literal(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

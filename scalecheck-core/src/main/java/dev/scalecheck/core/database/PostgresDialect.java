@@ -92,7 +92,9 @@ final class PostgresDialect implements Dialect {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static String literal(String text) {
+    /** A string literal: only the quote doubled (standard_conforming_strings, on since 9.1). */
+    @Override
+    public String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
