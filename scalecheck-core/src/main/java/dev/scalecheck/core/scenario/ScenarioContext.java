@@ -3,12 +3,15 @@ package dev.scalecheck.core.scenario;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.evidence.EvidenceCollector;
+import dev.scalecheck.core.evidence.PlainHttp;
 import dev.scalecheck.core.evidence.ProbeHeaders;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.orchestrator.Deployment;
+import dev.scalecheck.core.orchestrator.HttpAnswer;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Spec;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,7 @@ public final class ScenarioContext {
     private final ProbeHeaders headers;
     private final Clock clock;
     private final List<Replica> replicas;
+    private final PlainHttp http = new PlainHttp(Duration.ofSeconds(5));
 
     public ScenarioContext(Spec spec, Deployment deployment, SqlDatabase database, EvidenceCollector collector,
             ProbeHeaders headers, Clock clock, List<Replica> replicas) {
@@ -104,19 +108,34 @@ public final class ScenarioContext {
     }
 
     /**
-     * Waits until the load balancer has sent {@code replica} a request (by its own counts), so the
-     * next fault does not hit a rotation still missing it. Where the balancer keeps no counts, it
-     * cannot be told: returns at once, false.
+     * Waits until the load balancer has sent {@code replica} a request, so the next fault does not
+     * hit a rotation still missing it: by the balancer's own counts where it keeps them, else by
+     * the spec's replica header ({@code checks.lb-reaches-all.replicaHeader}) on requests for
+     * {@code checks.lb-reaches-all.path} sent through it. With neither it cannot be told: false at once.
      */
     boolean awaitRouted(Replica replica) throws InterruptedException {
         Map<String, Integer> before = deployment.loadBalancerCounts();
-        if (before.isEmpty()) {
+        Deadline deadline = Deadline.after(ROUTED_AGAIN, clock);
+        if (!before.isEmpty()) {
+            int was = before.getOrDefault(replica.id(), 0);
+            return deadline.poll(POLL, () -> deployment.loadBalancerCounts().getOrDefault(replica.id(), 0) > was
+                    ? Optional.of(true) : Optional.empty()).isPresent();
+        }
+        Spec.LbReachesAll settings = spec.checks().lbReachesAll();
+        if (settings.replicaHeader() == null) {
             return false;
         }
-        int was = before.getOrDefault(replica.id(), 0);
-        return Deadline.after(ROUTED_AGAIN, clock).poll(POLL, () ->
-                deployment.loadBalancerCounts().getOrDefault(replica.id(), 0) > was ? Optional.of(true) : Optional.empty())
-                .isPresent();
+        URI url = deployment.loadBalancer().resolve(settings.path() != null ? settings.path() : spec.health().path());
+        return deadline.poll(Duration.ZERO, () -> {
+            HttpAnswer answer = http.send("GET", url, null, headers.plain());
+            return answer.header(settings.replicaHeader()).filter(name -> names(replica, name)).map(name -> true);
+        }).isPresent();
+    }
+
+    /** A header value names the replica by its id, its container's host name or its address. */
+    private boolean names(Replica replica, String value) {
+        return replica.id().equals(value) || replica.address().startsWith(value)
+                || replica.id().equals(deployment.replicasOf(List.of(replica), List.of(value)).get(value));
     }
 
     /** Lets the workload run calm for the spec's baseline: a measured window, not a wait for anything. */
