@@ -117,6 +117,36 @@ class ComposeExampleIT {
                 : java.util.Map.of();
     }
 
+    /** The scenarios of the local backend pass on compose too: docker stop, kill, start and restart, HAProxy's own health checks. */
+    @Test
+    void everyScenarioPassesOnTheExample() throws Exception {
+        Cli.Outcome outcome = Cli.process(900, "make", "-C", EXAMPLE.toString(), "test-scaling",
+                "SCENARIOS=kill-lock-holder rolling-restart replica-crash db-restart");
+        assertThat(outcome.code()).as(outcome.output()).isZero();
+        assertThat(outcome.output())
+                .containsPattern("(?m)^PASS +kill-lock-holder +api-1 was killed [0-9.]+ s after its start, holding ")
+                .containsPattern("(?m)^PASS +rolling-restart +restarted 4 replicas one at a time under \\d+ requests: 0 failed")
+                .containsPattern("(?m)^PASS +replica-crash +killed api-4 under load: ")
+                .containsPattern("(?m)^PASS +db-restart +every replica was ready for writes again within ")
+                .contains("SCALING TEST PASSED, 14 checks (4 replicas");
+    }
+
+    static Stream<Arguments> scenarioFaults() {
+        return Stream.of(
+                Arguments.of("no-drain", "rolling-restart", "\\d+ of \\d+ requests failed: \\d+ while restarting api-\\d"),
+                Arguments.of("stale-lock", "kill-lock-holder", "api-\\d did not become ready within .* after api-1 was killed holding"));
+    }
+
+    @ParameterizedTest(name = "FAULT={0} fails {1}")
+    @MethodSource("scenarioFaults")
+    void eachScenarioFaultFailsItsScenarioAsOnTheLocalBackend(String fault, String scenario, String reason) throws Exception {
+        Cli.Outcome outcome = Cli.process(900, "make", "-C", EXAMPLE.toString(), "test-scaling", "FAULT=" + fault,
+                "SCENARIOS=" + scenario);
+        assertThat(outcome.code()).as(outcome.output()).isNotZero();
+        assertThat(outcome.output()).containsPattern("(?m)^FAIL +" + scenario + " +" + reason);
+        assertThat(outcome.output()).containsPattern("(?m)^SCALING TEST FAILED, 1 of 11 checks failed");
+    }
+
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("no-lock", "single-migration"),
