@@ -14,7 +14,10 @@ import java.util.Set;
  * The service's configuration, read from the environment only (a password never comes from argv).
  *
  * @param dbKind DB_KIND, or the database DB_URL names
+ * @param host HOSTNAME, else the machine's name: the default replica id, and part of the stale-lock row's locked_by
  * @param faults the fault switches that apply to this replica (already filtered by DEMO_FAULT_REPLICA)
+ * @param migrationDelay DEMO_MIGRATION_DELAY: how long the lock holder waits under the lock before applying pending migrations
+ * @param drainTimeout DEMO_DRAIN_TIMEOUT: the longest a SIGTERM drain lasts before the server stops
  */
 record Config(
         String bindAddress,
@@ -23,6 +26,7 @@ record Config(
         DatabaseKind dbKind,
         String dbUser,
         Secret dbPassword,
+        String host,
         String replicaId,
         Path dataDir,
         int poolSize,
@@ -30,7 +34,9 @@ record Config(
         Duration lockTimeout,
         Duration lockHold,
         Duration slowStart,
-        Duration dbWait) {
+        Duration dbWait,
+        Duration migrationDelay,
+        Duration drainTimeout) {
 
     static final String LOCK_NAME = "demo_migration";
     static final int BIG_POOL_SIZE = 200;
@@ -40,7 +46,8 @@ record Config(
     }
 
     static Config fromEnvironment(Map<String, String> env) {
-        String replicaId = env.getOrDefault("REPLICA_ID", "").isBlank() ? hostName(env) : env.get("REPLICA_ID").trim();
+        String host = hostName(env);
+        String replicaId = env.getOrDefault("REPLICA_ID", "").isBlank() ? host : env.get("REPLICA_ID").trim();
         Set<Fault> faults = Fault.parseList(env.get("DEMO_FAULT"));
         String faultReplica = env.get("DEMO_FAULT_REPLICA");
         if (faultReplica != null && !faultReplica.isBlank() && !isReplica(replicaId, faultReplica.trim())) {
@@ -56,6 +63,7 @@ record Config(
                 DatabaseKind.of(env.get("DB_KIND"), url),
                 required(env, "DB_USER", "the database user name"),
                 password(env),
+                host,
                 replicaId,
                 Path.of(env.getOrDefault("DATA_DIR", "data")),
                 poolSize,
@@ -63,7 +71,14 @@ record Config(
                 seconds(env, "DEMO_LOCK_TIMEOUT", 120),
                 seconds(env, "DEMO_LOCK_HOLD", 8),
                 seconds(env, "DEMO_SLOW_START", 20),
-                seconds(env, "DB_WAIT_TIMEOUT", 60));
+                seconds(env, "DB_WAIT_TIMEOUT", 60),
+                seconds(env, "DEMO_MIGRATION_DELAY", 0),
+                seconds(env, "DEMO_DRAIN_TIMEOUT", 10));
+    }
+
+    /** Who holds the stale-lock row, as its locked_by says: {@code api-1 (host, pid 4242)}. */
+    String lockOwner() {
+        return replicaId + " (" + host + ", pid " + ProcessHandle.current().pid() + ")";
     }
 
     /** DEMO_FAULT_REPLICA names a replica by its id ("api-2") or by its index ("2" matches "api-2"). */

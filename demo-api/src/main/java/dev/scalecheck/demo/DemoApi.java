@@ -11,10 +11,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import sun.misc.Signal;
 
@@ -22,19 +26,27 @@ import sun.misc.Signal;
  * The reference service: started as N replicas against one MariaDB, it coordinates its
  * migrations with a named lock, answers health and readiness, keeps items in the database and
  * writes the shared data directory. Configured by environment only; see {@link Config}.
+ *
+ * <p>SIGTERM or SIGINT drains: readiness answers 503 at once while other requests are still
+ * served, until none has arrived for a second (or DEMO_DRAIN_TIMEOUT); then the server stops
+ * after the requests still running, the pool closes and the process exits 0.
  */
 public final class DemoApi {
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How long requests still running when the drain ends may take to finish. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(5);
     private static final Duration DB_POLL = Duration.ofMillis(250);
+    private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
     private final Config config;
     private final Clock clock;
     private final StartupLog log;
     private final MigrationStatus status = new MigrationStatus();
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final Drain drain;
+    private final AtomicBoolean signalled = new AtomicBoolean();
     private volatile HttpServer server;
-    private volatile HttpApi api;
     private volatile HikariDataSource pool;
+    private volatile Connections.Single singleConnection;
     private volatile MigrationCoordinator coordinator;
     private boolean stopped;
 
@@ -42,6 +54,7 @@ public final class DemoApi {
         this.config = config;
         this.clock = clock;
         this.log = new StartupLog(System.out, clock, config.replicaId());
+        this.drain = new Drain(clock);
     }
 
     public static void main(String[] args) {
@@ -55,8 +68,9 @@ public final class DemoApi {
             return;
         }
         DemoApi app = new DemoApi(config, Clock.systemUTC());
-        Signal.handle(new Signal("TERM"), signal -> app.stopAndExit());
-        Signal.handle(new Signal("INT"), signal -> app.stopAndExit());
+        for (String signal : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(signal), app::onSignal);
+        }
         int code = app.start();
         if (code != 0) {
             app.stop();
@@ -71,14 +85,18 @@ public final class DemoApi {
         try {
             HikariDataSource dataSource = createPool();
             this.pool = dataSource;
-            ItemStore items = config.has(Fault.MEMORY_STATE) ? new MemoryItemStore() : new DatabaseItemStore(dataSource);
+            Connections requests = requestConnections(dataSource);
+            ItemStore items = config.has(Fault.MEMORY_STATE) ? new MemoryItemStore() : new DatabaseItemStore(requests);
             DataDirectory data = new DataDirectory(config.dataDir(), !config.has(Fault.READONLY_DATA));
-            Readiness readiness = new Readiness(config.replicaId(), config.poolSize(), status, () -> this.pool, config.dbKind());
-            api = new HttpApi(config.replicaId(), version(), readiness, items, data);
-            startServer(api);
+            Readiness readiness = new Readiness(config.replicaId(), config.poolSize(), status, () -> requests, config.dbKind());
+            startServer(new HttpApi(config.replicaId(), version(), readiness, items, data, drain));
             log.info("Database pool created (max=" + config.poolSize() + ")");
             waitForDatabase(dataSource);
-            coordinator = new MigrationCoordinator(config, migrator(dataSource), this::openLockConnection, log, status, clock);
+            if (singleConnection != null) {
+                singleConnection.keep(openConnection());
+                log.info("Requests use one connection opened now, never checked or reopened (fault no-reconnect)");
+            }
+            coordinator = coordinator(dataSource);
             coordinator.run();
             if (config.has(Fault.SLOW_START)) {
                 status.phase(MigrationStatus.Phase.SLOW_START);
@@ -114,6 +132,15 @@ public final class DemoApi {
         return new HikariDataSource(hikari);
     }
 
+    /** The pool; with fault no-reconnect one connection, opened once the database answers. */
+    private Connections requestConnections(HikariDataSource dataSource) {
+        if (!config.has(Fault.NO_RECONNECT)) {
+            return Connections.pooled(dataSource);
+        }
+        singleConnection = new Connections.Single();
+        return singleConnection;
+    }
+
     private void startServer(HttpApi api) throws IOException {
         HttpServer created = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
         api.register(created);
@@ -146,21 +173,50 @@ public final class DemoApi {
         }
     }
 
-    private SchemaMigrator migrator(HikariDataSource dataSource) {
-        return config.has(Fault.NO_LOCK) ? new PlainSqlMigrator(dataSource, config.dbKind(), FlywayMigrator.SCRIPTS)
-                : new FlywayMigrator(dataSource, config.dbKind());
+    private MigrationCoordinator coordinator(HikariDataSource dataSource) {
+        if (config.has(Fault.NO_LOCK)) {
+            return new MigrationCoordinator(config, new PlainSqlMigrator(dataSource, config.dbKind(), FlywayMigrator.SCRIPTS),
+                    () -> {
+                        throw new IllegalStateException("fault no-lock takes no lock");
+                    }, log, status, clock);
+        }
+        FlywayMigrator flyway = new FlywayMigrator(dataSource, config.dbKind());
+        MigrationCoordinator.LockSource locks = config.has(Fault.STALE_LOCK) ? () -> tableLock(dataSource, flyway)
+                : () -> new SessionLock(openConnection(), config.dbKind(), Config.LOCK_NAME);
+        return new MigrationCoordinator(config, flyway, locks, log, status, clock);
     }
 
-    private Connection openLockConnection() throws SQLException {
+    /** Flyway's history table first, then the lock table: see {@link FlywayMigrator#createHistoryTable()}. */
+    private MigrationLock tableLock(HikariDataSource dataSource, FlywayMigrator flyway) throws SQLException {
+        if (!flyway.historyExists()) {
+            log.info("Letting Flyway create flyway_schema_history, applying nothing, before the lock table (fault stale-lock)");
+            flyway.createHistoryTable();
+        }
+        TableLock lock = TableLock.open(dataSource, config.dbKind(), config.lockOwner(), clock);
+        log.info("Migration lock is the row of table " + TableLock.TABLE + ", taken as '" + config.lockOwner()
+                + "' (fault stale-lock)");
+        return lock;
+    }
+
+    private Connection openConnection() throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", config.dbUser());
         credentials.setProperty("password", config.dbPassword().value());
         return DriverManager.getConnection(config.dbUrl(), credentials);
     }
 
-    private void stopAndExit() {
+    /** SIGTERM or SIGINT: drain then exit 0; with fault no-drain, end at once as a killed process does (128 + the signal). */
+    private void onSignal(Signal signal) {
+        if (!signalled.compareAndSet(false, true)) {
+            return;
+        }
+        String name = "SIG" + signal.getName();
+        if (config.has(Fault.NO_DRAIN)) {
+            log.info("Received " + name + ": exiting at once, requests in flight are cut (fault no-drain)");
+            Runtime.getRuntime().halt(128 + signal.getNumber());
+        }
         Thread stopper = new Thread(() -> {
-            stop();
+            drainThenStop(name);
             System.exit(0);
         }, "shutdown");
         // the signal dispatcher is a daemon thread and so would this be; as a daemon, the JVM
@@ -170,29 +226,55 @@ public final class DemoApi {
     }
 
     /**
-     * Refuses new requests, lets in-flight ones finish (up to the grace period), closes the pool
+     * Readiness answers 503 from now on so that load balancers take this replica out, while
+     * other requests are still served; once none has arrived for a second and none is running,
+     * or at the drain timeout, {@link #stop()}.
+     */
+    void drainThenStop(String cause) {
+        if (server != null) {
+            drain.begin();
+            log.info("Draining (" + cause + "): readiness answers 503 from now on; stopping once no request has come for "
+                    + Drain.QUIET.toSeconds() + " s, within " + config.drainTimeout().toSeconds() + " s (DEMO_DRAIN_TIMEOUT)");
+            try {
+                Optional<String> ended;
+                while ((ended = drain.ended(config.drainTimeout())).isEmpty()) {
+                    Thread.sleep(DRAIN_POLL.toMillis());
+                }
+                int served = drain.servedWhileDraining();
+                log.info(String.format(Locale.ROOT, "Drained in %.2f s (%s): served %d request%s while draining",
+                        drain.elapsed().toMillis() / 1000.0, ended.get(), served, served == 1 ? "" : "s"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stop();
+    }
+
+    /**
+     * Refuses new requests, lets in-flight ones finish (up to a grace period), closes the pool
      * and any kept lock. The JDK 17 HttpServer's own stop(delay) always waits the whole delay
-     * (JDK-8304065), so the draining is ours and stop(0) only closes the socket.
+     * (JDK-8304065), so the waiting is ours and stop(0) only closes the socket.
      */
     synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        if (api != null) {
-            api.drain();
+        drain.close();
+        if (server != null) {
             try {
-                api.awaitIdle(SHUTDOWN_GRACE);
+                drain.awaitIdle(IN_FLIGHT_GRACE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (server != null) {
             server.stop(0);
         }
         executor.shutdown();
         if (coordinator != null) {
             coordinator.closeKeptLock();
+        }
+        if (singleConnection != null) {
+            singleConnection.close();
         }
         if (pool != null) {
             pool.close();

@@ -21,7 +21,13 @@ enum Fault {
     /** Wait DEMO_SLOW_START seconds before becoming ready. */
     SLOW_START("slow-start"),
     /** A pool of 200 connections. */
-    BIG_POOL("big-pool");
+    BIG_POOL("big-pool"),
+    /** On SIGTERM exit at once, cutting requests in flight, while the load balancer still routes here. */
+    NO_DRAIN("no-drain"),
+    /** Migrate under a lock row in table demo_migration_lock (as Liquibase does) instead of a session lock: a killed holder leaves it set. */
+    STALE_LOCK("stale-lock"),
+    /** Serve requests over one connection opened at start-up, never checked or reopened: a database restart breaks the replica for good. */
+    NO_RECONNECT("no-reconnect");
 
     private final String id;
 

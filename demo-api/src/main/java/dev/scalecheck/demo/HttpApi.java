@@ -10,11 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP surface: health, readiness, items, data files. Every response names the replica. */
 final class HttpApi {
@@ -28,44 +26,28 @@ final class HttpApi {
     private final Readiness readiness;
     private final ItemStore items;
     private final DataDirectory data;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean draining;
+    private final Drain drain;
 
-    HttpApi(String replicaId, String version, Readiness readiness, ItemStore items, DataDirectory data) {
+    HttpApi(String replicaId, String version, Readiness readiness, ItemStore items, DataDirectory data, Drain drain) {
         this.replicaId = replicaId;
         this.version = version;
         this.readiness = readiness;
         this.items = items;
         this.data = data;
+        this.drain = drain;
     }
 
     void register(HttpServer server) {
         server.createContext("/", this::handle);
     }
 
-    /** Refuses new requests from now on (503, connection closed); requests already running go on. */
-    void drain() {
-        draining = true;
-    }
-
-    /** Waits until the requests already running have finished, up to the deadline. */
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
-        inFlight.incrementAndGet();
+        boolean health = isHealth(exchange.getRequestURI().getPath());
+        boolean open = drain.arrive(health);
         try (exchange) {
             exchange.getResponseHeaders().set(REPLICA_HEADER, replicaId);
             try {
-                if (draining) {
+                if (!open) {
                     exchange.getResponseHeaders().set("Connection", "close");
                     throw new BadRequest(503, "replica " + replicaId + " is shutting down");
                 }
@@ -76,8 +58,12 @@ final class HttpApi {
                 send(exchange, 500, Map.of("error", String.valueOf(e.getMessage())));
             }
         } finally {
-            inFlight.decrementAndGet();
+            drain.finish(health);
         }
+    }
+
+    private static boolean isHealth(String path) {
+        return path.equals("/api/health") || path.equals("/api/health/") || path.equals("/api/health/ready");
     }
 
     private void route(HttpExchange exchange) throws Exception {
@@ -88,7 +74,7 @@ final class HttpApi {
             send(exchange, 200, ordered("status", "ok", "replica", replicaId, "version", version));
         } else if (path.equals("/api/health/ready")) {
             requireMethod(method, "GET");
-            Readiness.Answer answer = readiness.check();
+            Readiness.Answer answer = readiness.check(drain.draining());
             send(exchange, answer.ready() ? 200 : 503, answer.body());
         } else if (path.equals("/api/items") || path.equals("/api/items/")) {
             requireMethod(method, "POST");

@@ -1,6 +1,5 @@
 package dev.scalecheck.demo;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,24 +12,24 @@ import java.util.Locale;
  */
 final class MigrationCoordinator {
 
-    /** Opens the dedicated connection that holds the lock. */
-    interface ConnectionSource {
-        Connection open() throws SQLException;
+    /** Opens the lock migrations run under (a session lock on its own connection, or the stale-lock fault's table lock). */
+    interface LockSource {
+        MigrationLock open() throws SQLException;
     }
 
     private final Config config;
     private final SchemaMigrator migrator;
-    private final ConnectionSource lockConnections;
+    private final LockSource locks;
     private final StartupLog log;
     private final MigrationStatus status;
     private final Clock clock;
     private volatile MigrationLock keptLock;
 
-    MigrationCoordinator(Config config, SchemaMigrator migrator, ConnectionSource lockConnections,
+    MigrationCoordinator(Config config, SchemaMigrator migrator, LockSource locks,
             StartupLog log, MigrationStatus status, Clock clock) {
         this.config = config;
         this.migrator = migrator;
-        this.lockConnections = lockConnections;
+        this.locks = locks;
         this.log = log;
         this.status = status;
         this.clock = clock;
@@ -55,7 +54,7 @@ final class MigrationCoordinator {
         } else {
             log.info("Schema up to date but taking migration lock anyway (fault serial-lock)");
         }
-        MigrationLock lock = new MigrationLock(lockConnections.open(), config.dbKind(), Config.LOCK_NAME);
+        MigrationLock lock = locks.open();
         boolean acquired = false;
         try {
             acquire(lock);
@@ -67,6 +66,11 @@ final class MigrationCoordinator {
                     log.info("Another replica completed migrations while we waited");
                 }
             } else {
+                if (!config.migrationDelay().isZero()) {
+                    log.info("Holding migration lock '" + lock.name() + "' " + config.migrationDelay().toSeconds()
+                            + " s before applying (DEMO_MIGRATION_DELAY)");
+                    Thread.sleep(config.migrationDelay().toMillis());
+                }
                 migrate(stillPending);
             }
             if (serial) {
@@ -76,30 +80,31 @@ final class MigrationCoordinator {
         } finally {
             if (acquired && config.has(Fault.KEEP_LOCK)) {
                 keptLock = lock;
-                log.info("Not releasing migration lock '" + Config.LOCK_NAME + "' (fault keep-lock)");
+                log.info("Not releasing migration lock '" + lock.name() + "' (fault keep-lock)");
             } else {
                 try (lock) {
                     if (acquired) {
                         lock.release();
-                        log.info("Released migration lock '" + Config.LOCK_NAME + "'");
+                        log.info("Released migration lock '" + lock.name() + "'");
                     }
                 }
             }
         }
     }
 
-    private void acquire(MigrationLock lock) throws SQLException {
-        Long holder = lock.holder();
+    private void acquire(MigrationLock lock) throws SQLException, InterruptedException {
+        String holder = lock.holder();
         if (holder != null) {
-            log.info("Waiting for migration lock '" + Config.LOCK_NAME + "' (held by connection " + holder + ")");
+            log.info("Waiting for migration lock '" + lock.name() + "' (" + holder + ")");
         }
         if (!lock.acquire(config.lockTimeout())) {
+            String stillHolding = lock.holder();
             throw new MigrationException("timed out after " + config.lockTimeout().toSeconds()
-                    + " s waiting for migration lock '" + Config.LOCK_NAME + "' (held by connection "
-                    + lock.holder() + "); is another replica stuck holding it?");
+                    + " s waiting for migration lock '" + lock.name() + "' (" + (stillHolding == null ? "free now" : stillHolding)
+                    + "); " + lock.stuckHint());
         }
         status.lockAcquired();
-        log.info("Acquired migration lock '" + Config.LOCK_NAME + "'");
+        log.info("Acquired migration lock '" + lock.name() + "'");
     }
 
     private void runWithoutLock(int pending) throws SQLException {

@@ -1,8 +1,5 @@
 package dev.scalecheck.demo;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -10,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Builds the readiness answer: 200 only when SELECT 1 works and start-up migrations are done. */
+/**
+ * Builds the readiness answer: 200 only when SELECT 1 works (over the connections requests use)
+ * and start-up migrations are done, and never once the replica is shutting down.
+ */
 final class Readiness {
 
     record Answer(boolean ready, Map<String, Object> body) {}
@@ -18,39 +18,45 @@ final class Readiness {
     private final String replicaId;
     private final int poolMax;
     private final MigrationStatus status;
-    private final Supplier<HikariDataSource> pool;
+    private final Supplier<Connections> connections;
     private final DatabaseKind kind;
 
-    Readiness(String replicaId, int poolMax, MigrationStatus status, Supplier<HikariDataSource> pool, DatabaseKind kind) {
+    /** @param connections the connections requests use; null until the pool exists */
+    Readiness(String replicaId, int poolMax, MigrationStatus status, Supplier<Connections> connections, DatabaseKind kind) {
         this.kind = kind;
         this.replicaId = replicaId;
         this.poolMax = poolMax;
         this.status = status;
-        this.pool = pool;
+        this.connections = connections;
     }
 
-    Answer check() {
+    /** @param shuttingDown the replica is draining: not ready, whatever else holds */
+    Answer check(boolean shuttingDown) {
         MigrationStatus.Snapshot migration = status.snapshot();
-        HikariDataSource dataSource = pool.get();
-        Map<String, Object> database = new LinkedHashMap<>();
+        Connections database = connections.get();
+        Map<String, Object> databaseState = new LinkedHashMap<>();
         Long lockHolder = null;
         boolean databaseUp = false;
-        if (dataSource == null) {
-            database.put("status", "down");
-            database.put("error", "pool not created yet");
+        if (database == null) {
+            databaseState.put("status", "down");
+            databaseState.put("error", "pool not created yet");
         } else {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout(2);
-                statement.executeQuery("SELECT 1").close();
-                lockHolder = MigrationLock.holder(connection, kind, Config.LOCK_NAME);
+            try {
+                lockHolder = database.use(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.setQueryTimeout(2);
+                        statement.executeQuery("SELECT 1").close();
+                    }
+                    return SessionLock.holder(connection, kind, Config.LOCK_NAME);
+                });
                 databaseUp = true;
-                database.put("status", "up");
+                databaseState.put("status", "up");
             } catch (SQLException e) {
-                database.put("status", "down");
-                database.put("error", e.getMessage());
+                databaseState.put("status", "down");
+                databaseState.put("error", e.getMessage());
             }
         }
-        String reason = reason(databaseUp, migration);
+        String reason = shuttingDown ? "shutting_down" : reason(databaseUp, migration);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", reason == null ? "ready" : "not_ready");
         if (reason != null) {
@@ -58,7 +64,7 @@ final class Readiness {
         }
         body.put("replica", replicaId);
         body.put("phase", migration.phase().name().toLowerCase(Locale.ROOT));
-        body.put("database", database);
+        body.put("database", databaseState);
         Map<String, Object> migrations = new LinkedHashMap<>();
         migrations.put("pending", migration.pending());
         migrations.put("applied", migration.applied());
@@ -69,7 +75,7 @@ final class Readiness {
             migrations.put("error", migration.error());
         }
         body.put("migrations", migrations);
-        body.put("pool", poolFigures(dataSource));
+        body.put("pool", poolFigures(database));
         return new Answer(reason == null, body);
     }
 
@@ -86,12 +92,11 @@ final class Readiness {
         return null;
     }
 
-    private Map<String, Object> poolFigures(HikariDataSource dataSource) {
+    private Map<String, Object> poolFigures(Connections database) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("max", poolMax);
-        HikariPoolMXBean bean = dataSource == null ? null : dataSource.getHikariPoolMXBean();
-        figures.put("active", bean == null ? 0 : bean.getActiveConnections());
-        figures.put("idle", bean == null ? 0 : bean.getIdleConnections());
+        figures.put("active", database == null ? 0 : database.active());
+        figures.put("idle", database == null ? 0 : database.idle());
         return figures;
     }
 }

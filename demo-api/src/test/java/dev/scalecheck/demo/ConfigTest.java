@@ -28,6 +28,18 @@ class ConfigTest {
         assertThat(config.replicaId()).isEqualTo("c0ffee");
         assertThat(config.faults()).isEmpty();
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.migrationDelay()).isZero();
+    }
+
+    @Test
+    void readsTheScenarioSwitches() {
+        Config config = Config.fromEnvironment(env("HOSTNAME", "c0ffee", "REPLICA_ID", "api-3",
+                "DEMO_FAULT", "no-drain,stale-lock,no-reconnect", "DEMO_DRAIN_TIMEOUT", "2", "DEMO_MIGRATION_DELAY", "30"));
+        assertThat(config.faults()).containsExactlyInAnyOrder(Fault.NO_DRAIN, Fault.STALE_LOCK, Fault.NO_RECONNECT);
+        assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.migrationDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.lockOwner()).isEqualTo("api-3 (c0ffee, pid " + ProcessHandle.current().pid() + ")");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,13 @@ class HttpApiTest {
     HttpServer server;
     final HttpClient http = HttpClient.newHttpClient();
     final MigrationStatus status = new MigrationStatus();
+    final Drain drain = new Drain(Clock.systemUTC());
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Readiness readiness = new Readiness("api-7", 5, status, () -> null, DatabaseKind.MARIADB);
-        new HttpApi("api-7", "test", readiness, new MemoryItemStore(), new DataDirectory(dir, true)).register(server);
+        new HttpApi("api-7", "test", readiness, new MemoryItemStore(), new DataDirectory(dir, true), drain).register(server);
         server.start();
     }
 
@@ -83,21 +85,23 @@ class HttpApiTest {
     }
 
     @Test
-    void drainingRefusesNewRequests() throws Exception {
-        HttpApi api = new HttpApi("api-8", "test", new Readiness("api-8", 5, status, () -> null, DatabaseKind.MARIADB), new MemoryItemStore(),
-                new DataDirectory(dir, true));
-        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        api.register(other);
-        other.start();
-        try {
-            api.drain();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/api/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.body()).contains("api-8 is shutting down");
-        } finally {
-            other.stop(0);
-        }
+    void drainingAnswersReadinessWith503AndStillServesEverythingElse() throws Exception {
+        drain.begin();
+        HttpResponse<String> ready = send("GET", "/api/health/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("\"reason\":\"shutting_down\"", "\"replica\":\"api-7\"");
+        assertThat(send("GET", "/api/health", null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/items", "{\"name\":\"x\"}").statusCode()).isEqualTo(201);
+        assertThat(drain.servedWhileDraining()).as("probes are not counted").isEqualTo(1);
+    }
+
+    @Test
+    void onceClosedEveryRequestIsRefusedWithTheConnectionClosed() throws Exception {
+        drain.begin();
+        drain.close();
+        HttpResponse<String> response = send("GET", "/api/health", null);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("api-7 is shutting down");
+        assertThat(send("POST", "/api/items", "{}").statusCode()).isEqualTo(503);
     }
 }

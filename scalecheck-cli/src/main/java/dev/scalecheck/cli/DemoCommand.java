@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the scaling test against the reference service (demo-api) with an embedded database.")
 final class DemoCommand implements Callable<Integer> {
+    /** The reference service's DEMO_FAULT switches; the last three show only under a fault scenario. */
     static final List<String> FAULTS = List.of("no-lock", "keep-lock", "serial-lock", "memory-state", "readonly-data",
-            "slow-start", "big-pool");
+            "slow-start", "big-pool", "no-drain", "stale-lock", "no-reconnect");
     /** The demo's healthcheck start_period: what startup-budget measures against. */
     static final Duration START_PERIOD = Duration.ofSeconds(30);
     static final List<String> DATABASES = List.of("mariadb", "postgres");

@@ -16,7 +16,7 @@ import java.util.List;
  *     ({@code locksUnavailable} says why), and the tool's table locks
  * @param locksSource how the user-level locks were listed
  * @param lockTable the table the migration tool keeps its lock in (Liquibase's DATABASECHANGELOGLOCK), read among
- *     {@code locks}; null when the tool locks with a session
+ *     {@code locks}; null when the tool locks with a session or that table does not exist
  * @param lockName the lock named in {@code database.lockName}, or null
  * @param lockHolder the session holding it after start-up, or null when free
  * @param maxConnections the server's connection limit, or null when unknown

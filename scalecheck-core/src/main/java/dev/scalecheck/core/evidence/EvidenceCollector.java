@@ -140,7 +140,8 @@ public final class EvidenceCollector {
             OptionalInt max = dialect.maxConnections(database);
             return new DatabaseState(tablesBefore, tool.map(MigrationTool::name).orElse(null), lookedFor, historyTable, history,
                     traced(locks, replicas), userLocks.source(), userLocks.unavailable(),
-                    tool.flatMap(MigrationTool::lockTable).orElse(null), lockName, holder,
+                    tool.flatMap(MigrationTool::lockTable).filter(t -> tables.stream().anyMatch(t::equalsIgnoreCase)).orElse(null),
+                    lockName, holder,
                     max.isPresent() ? max.getAsInt() : null, connections, null);
         } catch (RuntimeException e) {
             return DatabaseState.unavailable(e.getMessage());

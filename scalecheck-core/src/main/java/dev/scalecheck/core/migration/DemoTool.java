@@ -1,16 +1,22 @@
 package dev.scalecheck.core.migration;
 
 import dev.scalecheck.core.database.Dialect;
+import dev.scalecheck.core.database.HeldLock;
+import dev.scalecheck.core.database.Row;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Markers;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reference service: Flyway under its own named lock, or (fault {@code no-lock}) a plain
- * runner recording {@code schema_version}; its own log markers.
+ * runner recording {@code schema_version}, or (fault {@code stale-lock}) Flyway under the row
+ * of {@code demo_migration_lock}, a table lock that outlives a killed holder as Liquibase's
+ * does, named by locked_by and locked_at; its own log markers.
  */
 public final class DemoTool implements MigrationTool {
     static final String NAME = "demo";
+    private static final String LOCK_TABLE = "demo_migration_lock";
     private final FlywayTool flyway = new FlywayTool();
     private final SchemaVersionTool plain = new SchemaVersionTool();
 
@@ -37,6 +43,28 @@ public final class DemoTool implements MigrationTool {
 
     @Override
     public String lockDescription() {
-        return "its named lock around the whole run";
+        return "its named lock around the whole run (fault stale-lock: the row of " + LOCK_TABLE + ")";
+    }
+
+    @Override
+    public Optional<String> lockTable() {
+        return Optional.of(LOCK_TABLE);
+    }
+
+    @Override
+    public List<HeldLock> tableLocks(SqlDatabase database, Dialect dialect, List<String> tables) {
+        String table = tables.stream().filter(t -> t.equalsIgnoreCase(LOCK_TABLE)).findFirst().orElse(null);
+        if (table == null) {
+            return List.of();
+        }
+        return dialect.rows(database, table, List.of("id", "locked", "locked_by", "locked_at"), null).stream()
+                .filter(row -> row.flag("locked", false))
+                .map(row -> held(table, row))
+                .toList();
+    }
+
+    private static HeldLock held(String table, Row row) {
+        return new HeldLock("table lock", table, null, null,
+                "LOCKED by '" + row.text("locked_by") + "' since " + row.text("locked_at"));
     }
 }

@@ -53,6 +53,16 @@ class LockReleasedCheckTest {
     }
 
     @Test
+    void failsOnTheDemosStaleTableLockNamingLockedBy() {
+        DatabaseState stuck = Fixtures.db().locks(List.of(new HeldLock("table lock", "demo_migration_lock", null, null,
+                "LOCKED by 'api-1 (host-a, pid 4242)' since 2026-11-29 08:01:02"))).build();
+        CheckResult result = check.evaluate(Fixtures.with(Fixtures.healthyEvidence(), stuck));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("table lock 'demo_migration_lock' still held (LOCKED by 'api-1 (host-a, pid 4242)' "
+                + "since 2026-11-29 08:01:02) after start-up; replicas that start later will wait on it");
+    }
+
+    @Test
     void passesSayingWhatWasLookedAtAndWhoTheLogsSayReleasedIt() {
         CheckResult result = check.evaluate(Fixtures.healthyEvidence());
         assertThat(result.status()).isEqualTo(Status.PASS);
