@@ -100,6 +100,10 @@ final class KillLockHolder implements Scenario {
                 details.add(judged.id() + " after the kill: " + judged.status() + ", " + judged.summary());
             }
         }
+        List<String> unrouted = context.awaitAllRouted();
+        if (!unrouted.isEmpty()) {
+            details.add("the load balancer did not send requests again within 15 s to " + String.join(", ", unrouted));
+        }
         List<String> evidenceLines = List.of("the application's database emptied; " + rule());
         return Verdicts.judged(ID, problems, details, evidenceLines, holder + "; then all " + all.size()
                 + " replicas became ready, each migration was applied once and no lock was left held");
@@ -109,5 +113,6 @@ final class KillLockHolder implements Scenario {
     private static void restoreAll(ScenarioContext context) throws InterruptedException {
         List<Replica> stopped = context.replicas().subList(1, context.replicas().size());
         context.awaitReady(context.startAgain(stopped));
+        context.awaitAllRouted();
     }
 }

@@ -108,28 +108,38 @@ public final class ScenarioContext {
     }
 
     /**
-     * Waits until the load balancer has sent {@code replica} a request, so the next fault does not
-     * hit a rotation still missing it: by the balancer's own counts where it keeps them, else by
-     * the spec's replica header ({@code checks.lb-reaches-all.replicaHeader}) on requests for
-     * {@code checks.lb-reaches-all.path} sent through it. With neither it cannot be told: false at once.
+     * Waits until the load balancer sends {@code replica} requests again, so the next fault does
+     * not hit a rotation still missing it. It sends requests for {@code checks.lb-reaches-all.path}
+     * (else the health path) through the balancer meanwhile, and tells who answered by the
+     * balancer's own counts where it keeps them, else by the spec's replica header
+     * ({@code checks.lb-reaches-all.replicaHeader}). With neither it cannot be told: false at once.
      */
     boolean awaitRouted(Replica replica) throws InterruptedException {
-        Map<String, Integer> before = deployment.loadBalancerCounts();
-        Deadline deadline = Deadline.after(ROUTED_AGAIN, clock);
-        if (!before.isEmpty()) {
-            int was = before.getOrDefault(replica.id(), 0);
-            return deadline.poll(POLL, () -> deployment.loadBalancerCounts().getOrDefault(replica.id(), 0) > was
-                    ? Optional.of(true) : Optional.empty()).isPresent();
-        }
         Spec.LbReachesAll settings = spec.checks().lbReachesAll();
-        if (settings.replicaHeader() == null) {
+        boolean counted = !deployment.loadBalancerCounts().isEmpty();
+        if (!counted && settings.replicaHeader() == null) {
             return false;
         }
         URI url = deployment.loadBalancer().resolve(settings.path() != null ? settings.path() : spec.health().path());
-        return deadline.poll(Duration.ZERO, () -> {
+        return Deadline.after(ROUTED_AGAIN, clock).poll(POLL, () -> {
+            int was = deployment.loadBalancerCounts().getOrDefault(replica.id(), 0);
             HttpAnswer answer = http.send("GET", url, null, headers.plain());
-            return answer.header(settings.replicaHeader()).filter(name -> names(replica, name)).map(name -> true);
+            boolean answered = counted ? deployment.loadBalancerCounts().getOrDefault(replica.id(), 0) > was
+                    : answer.header(settings.replicaHeader()).filter(name -> names(replica, name)).isPresent();
+            return answered ? Optional.of(true) : Optional.empty();
         }).isPresent();
+    }
+
+    /** {@link #awaitRouted} for every replica; the ones the balancer did not come back to. */
+    List<String> awaitAllRouted() throws InterruptedException {
+        List<String> missing = new ArrayList<>();
+        boolean told = !deployment.loadBalancerCounts().isEmpty() || spec.checks().lbReachesAll().replicaHeader() != null;
+        for (Replica replica : replicas()) {
+            if (told && !awaitRouted(replica)) {
+                missing.add(replica.id());
+            }
+        }
+        return missing;
     }
 
     /** A header value names the replica by its id, its container's host name or its address. */

@@ -146,7 +146,7 @@ public final class Workload {
             }
             HttpAnswer answer = answer(response);
             if (!answer.ok()) {
-                done.add(new Operation(number, label, at, latency, answer.status(), null, String.valueOf(answer.status())));
+                done.add(new Operation(number, label, at, latency, answer.status(), null, failure(answer)));
                 return null;
             }
             Optional<URI> read = StateRequests.readOf(probe, answer, balancer);
@@ -154,6 +154,12 @@ public final class Workload {
                     read.isPresent() ? null : answer.status() + " without an id to read it back"));
             return null;
         });
+    }
+
+    /** "503", or "503 {"status":"shutting_down"}": the status and the start of the body, which tells who refused. */
+    static String failure(HttpAnswer answer) {
+        String body = answer.body().strip().lines().findFirst().orElse("");
+        return answer.status() + (body.isEmpty() ? "" : " " + (body.length() > 60 ? body.substring(0, 60) + "..." : body));
     }
 
     static HttpAnswer answer(HttpResponse<String> response) {
