@@ -11,14 +11,18 @@ import dev.scalecheck.core.evidence.LoadBalancerTraffic;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.evidence.SharedWrites;
 import dev.scalecheck.core.evidence.StateProbe;
+import dev.scalecheck.core.migration.MigrationTool;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.spec.DurationText;
+import dev.scalecheck.core.spec.Spec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A replica killed while it holds the migration lock. The application's database is emptied,
@@ -53,8 +57,10 @@ final class KillLockHolder implements Scenario {
         context.replace(first);
         Instant watching = context.clock().instant();
         List<String> seen = new ArrayList<>();
+        Predicate<String> migrationLock = migrationLock(context.spec());
         Deadline.after(context.spec().health().timeout(), context.clock()).poll(WATCH, () -> {
-            List<String> held = context.collector().heldLocks(context.database(), List.of(first));
+            List<String> held = context.collector().heldLocks(context.database(), List.of(first)).stream()
+                    .filter(migrationLock).toList();
             if (!held.isEmpty()) {
                 seen.addAll(held);
                 return Optional.of(true);
@@ -66,8 +72,8 @@ final class KillLockHolder implements Scenario {
         if (seen.isEmpty()) {
             Duration watched = context.since(watching);
             restoreAll(context);
-            return CheckResult.skipped(ID, "not judged: " + first.id() + " was never seen holding a lock (the database's lock "
-                    + "listing and the migration tool's lock table, read every " + WATCH.toMillis() + " ms for "
+            return CheckResult.skipped(ID, "not judged: " + first.id() + " was never seen holding " + lockWanted(context.spec())
+                    + " (the database's lock listing and the migration tool's lock table, read every " + WATCH.toMillis() + " ms for "
                     + Verdicts.seconds(watched) + " until it was ready or ended), so there was no holder to kill; a first "
                     + "migration that takes longer than that makes this testable");
         }
@@ -107,6 +113,33 @@ final class KillLockHolder implements Scenario {
         List<String> evidenceLines = List.of("the application's database emptied; " + rule());
         return Verdicts.judged(ID, problems, details, evidenceLines, holder + "; then all " + all.size()
                 + " replicas became ready, each migration was applied once and no lock was left held");
+    }
+
+    /**
+     * The locks worth killing a holder for: the spec's {@code database.lockName} and the migration
+     * tool's lock table, when either is known (a tool's own short lock taken on the way, such as
+     * Flyway's around an empty run, is not the migration lock then); else any lock.
+     */
+    static Predicate<String> migrationLock(Spec spec) {
+        List<String> names = names(spec);
+        List<String> quoted = names.stream().map(name -> "'" + name.toLowerCase(Locale.ROOT) + "'").toList();
+        return quoted.isEmpty() ? line -> true : line -> quoted.stream().anyMatch(line.toLowerCase(Locale.ROOT)::contains);
+    }
+
+    private static String lockWanted(Spec spec) {
+        List<String> names = names(spec);
+        return names.isEmpty() ? "a lock" : "lock " + String.join(" or ", names.stream().map(name -> "'" + name + "'").toList());
+    }
+
+    private static List<String> names(Spec spec) {
+        List<String> names = new ArrayList<>();
+        if (spec.database().lockName() != null) {
+            names.add(spec.database().lockName());
+        }
+        if (spec.database().tool() != null) {
+            MigrationTool.named(spec.database().tool()).lockTable().ifPresent(names::add);
+        }
+        return names;
     }
 
     /** Brings every replica back after a scenario that could not go on, so the next one finds the deployment whole. */

@@ -55,7 +55,9 @@ public final class EmbeddedLoadBalancer implements AutoCloseable {
     /** Starts the proxy with every backend in the rotation, and its health checks. */
     public static EmbeddedLoadBalancer start(List<URI> backends, HealthChecks checks) {
         LoadBalancingProxyClient client = new LoadBalancingProxyClient()
-                .setConnectionsPerThread(8)
+                // HAProxy queues a request for a busy server rather than refusing it: no 503 of the balancer's own under load
+                .setConnectionsPerThread(64)
+                .setMaxQueueSize(4096)
                 .setProblemServerRetry(5)
                 .setTtl((int) TimeUnit.SECONDS.toMillis(30));
         for (URI backend : backends) {
