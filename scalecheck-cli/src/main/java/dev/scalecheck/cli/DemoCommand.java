@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         environment.put("DEMO_LOCK_HOLD", "4");
         if (scenarios.contains("kill-lock-holder")) {
             // a slow first migration: a holder the scenario can catch and kill
-            environment.put("DEMO_MIGRATION_DELAY", "2");
+            environment.put("DEMO_MIGRATION_DELAY", "1");
         }
         if (!faults.isEmpty()) {
             environment.put("DEMO_FAULT", String.join(",", faults));

@@ -124,7 +124,7 @@ class ComposeExampleIT {
                 "SCENARIOS=kill-lock-holder rolling-restart replica-crash db-restart");
         assertThat(outcome.code()).as(outcome.output()).isZero();
         assertThat(outcome.output())
-                .containsPattern("(?m)^PASS +kill-lock-holder +api-1 was killed [0-9.]+ s after its start, holding ")
+                .containsPattern("(?m)^PASS +kill-lock-holder +api-1 was killed [0-9.]+ m?s after its start, holding ")
                 .containsPattern("(?m)^PASS +rolling-restart +restarted 4 replicas one at a time under \\d+ requests: 0 failed")
                 .containsPattern("(?m)^PASS +replica-crash +killed api-4 under load: ")
                 .containsPattern("(?m)^PASS +db-restart +every replica was ready for writes again within ")

@@ -35,7 +35,7 @@ class ScenarioIT {
         assertThat(outcome.code()).as(outcome.output()).isZero();
         assertThat(outcome.output())
                 .contains("[6/8] Scenario kill-lock-holder... PASS")
-                .containsPattern("(?m)^PASS +kill-lock-holder +api-1 was killed [0-9.]+ s after its start, holding .*demo_migration")
+                .containsPattern("(?m)^PASS +kill-lock-holder +api-1 was killed [0-9.]+ m?s after its start, holding .*demo_migration")
                 .containsPattern("(?m)^PASS +rolling-restart +restarted 4 replicas one at a time under \\d+ requests: 0 failed")
                 .containsPattern("(?m)^PASS +replica-crash +killed api-4 under load: ")
                 .containsPattern("(?m)^PASS +db-restart +every replica was ready for writes again within ")

@@ -30,8 +30,10 @@ final class Verdicts {
                 : "its last answer was " + health.lastAnswer();
     }
 
+    /** "1.9 s"; under a second "40 ms". */
     static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms"
+                : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** "3 of 1200 acknowledged writes missing afterwards: #12 (...): 404 (and 2 more)", the first 20 as details. */

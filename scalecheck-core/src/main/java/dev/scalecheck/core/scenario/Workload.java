@@ -156,9 +156,12 @@ public final class Workload {
         });
     }
 
-    /** "503", or "503 {"status":"shutting_down"}": the status and the start of the body, which tells who refused. */
+    /**
+     * "503", or "503 {"status":"shutting_down"}": the status and the start of the body, which tells
+     * who refused; numbers in the body read N, so that failures of one cause are counted together.
+     */
     static String failure(HttpAnswer answer) {
-        String body = answer.body().strip().lines().findFirst().orElse("");
+        String body = answer.body().strip().lines().findFirst().orElse("").replaceAll("\\d+", "N");
         return answer.status() + (body.isEmpty() ? "" : " " + (body.length() > 60 ? body.substring(0, 60) + "..." : body));
     }
 

@@ -117,6 +117,14 @@ class WorkloadTest {
     }
 
     @Test
+    void aFailureIsItsStatusAndTheStartOfItsBodyWithNumbersCountedTogether() {
+        assertThat(Workload.failure(new dev.scalecheck.core.orchestrator.HttpAnswer(500, java.util.Map.of(),
+                "{\"error\":\"(conn=159) Socket error\"}\nmore", null))).isEqualTo("500 {\"error\":\"(conn=N) Socket error\"}");
+        assertThat(Workload.failure(new dev.scalecheck.core.orchestrator.HttpAnswer(503, java.util.Map.of(), "", null)))
+                .isEqualTo("503");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Operation> operations = java.util.stream.IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> new Operation(i, "calm", Instant.EPOCH, Duration.ofMillis(i), 201, URI.create("/items/" + i), null))
