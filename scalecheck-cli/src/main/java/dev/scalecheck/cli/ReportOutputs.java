@@ -60,4 +60,15 @@ final class ReportOutputs {
     void write(RunReport report) {
         ReportFiles.write(report, junit, json, html);
     }
+
+    /** Beside the first report asked for, {@code scalecheck-logs/}: where each replica's whole output goes. */
+    java.util.Optional<Path> logDirectory() {
+        for (Path file : new Path[] {json, html, junit}) {
+            if (file != null) {
+                Path parent = file.toAbsolutePath().normalize().getParent();
+                return java.util.Optional.of(parent.resolve("scalecheck-logs"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -28,6 +28,7 @@ final class RunExecutor {
         boolean keep = options.keep;
         Orchestrator orchestrator = Orchestrator.named(spec.orchestrator());
         Run run = new Run(spec, orchestrator, Clock.systemUTC(), new ConsoleProgress(out, options.console));
+        options.reports.logDirectory().ifPresent(run::saveLogsTo);
         Thread onInterrupt = new Thread(() -> {
             run.interrupt();
             run.awaitFinished(TEARDOWN_WAIT);

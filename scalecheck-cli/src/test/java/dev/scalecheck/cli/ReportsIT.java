@@ -25,7 +25,12 @@ class ReportsIT {
         Cli.Outcome demo = Cli.scalecheck("demo", "--replicas", "3", "--fault", "serial-lock", "--junit", xml.toString(),
                 "--json", json.toString(), "--html", html.toString());
         assertThat(demo.code()).as(demo.output()).isEqualTo(1);
-        assertThat(demo.output()).contains("[6/7] Writing reports... done");
+        assertThat(demo.output()).contains("[6/7] Writing reports... done; each replica's whole output in "
+                + dir.resolve("scalecheck-logs"));
+        for (String replica : List.of("api-1", "api-2", "api-3")) {
+            assertThat(dir.resolve("scalecheck-logs").resolve(replica + ".log")).content()
+                    .startsWith("== stdout ==").contains("Starting demo-api");
+        }
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(html))).isEqualTo("rw-r--r--");
 
         List<ReportTestSuite> suites = new SurefireReportParser(List.of(reports.toFile()), new NullConsoleLogger()).parseXMLReportFiles();

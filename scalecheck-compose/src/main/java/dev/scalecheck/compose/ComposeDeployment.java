@@ -257,6 +257,32 @@ final class ComposeDeployment implements Deployment {
         return ComposeOutput.logs(cli.require(COMMAND, null, "logs", "--timestamps", "--no-color", spec.service()).stdout());
     }
 
+    /** {@code docker logs --timestamps} of each replica's container, both streams, straight into its file. */
+    @Override
+    public List<java.nio.file.Path> saveLogs(java.nio.file.Path directory) {
+        List<java.nio.file.Path> written = new ArrayList<>();
+        List<Container> containers = ps(true).stream().filter(c -> c.service().equals(spec.service()))
+                .sorted(Comparator.comparingInt(Container::number)).toList();
+        for (Container container : containers) {
+            java.nio.file.Path file = directory.resolve(spec.service() + "-" + container.number() + ".log");
+            try {
+                java.nio.file.Files.createDirectories(directory);
+                Process process = new ProcessBuilder("docker", "logs", "--timestamps", container.id())
+                        .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+                if (!process.waitFor(COMMAND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                written.add(file);
+            } catch (java.io.IOException e) {
+                throw new OrchestratorException("cannot write " + file + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return written;
+    }
+
     @Override
     public URI loadBalancer() {
         URI uri = URI.create(compose.loadBalancer().endsWith("/") ? compose.loadBalancer() : compose.loadBalancer() + "/");

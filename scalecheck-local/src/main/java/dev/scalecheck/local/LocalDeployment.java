@@ -245,6 +245,39 @@ final class LocalDeployment implements Deployment {
         return logs.held();
     }
 
+    /** Each replica's stdout then its stderr, as its process wrote them (every start of it), into {@code <replica>.log}. */
+    @Override
+    public List<Path> saveLogs(Path target) {
+        List<String> ids;
+        synchronized (this) {
+            if (directory == null) {
+                return List.of();
+            }
+            ids = new ArrayList<>(processes.keySet());
+        }
+        List<Path> written = new ArrayList<>();
+        Path source = directory.resolve("replicas");
+        try {
+            Files.createDirectories(target);
+            for (String id : ids) {
+                Path file = target.resolve(id + ".log");
+                try (var out = Files.newOutputStream(file)) {
+                    for (String stream : List.of("stdout", "stderr")) {
+                        Path log = source.resolve(id + "." + stream + ".log");
+                        if (Files.exists(log)) {
+                            out.write(("== " + stream + " ==\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            Files.copy(log, out);
+                        }
+                    }
+                }
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new OrchestratorException("cannot write the replicas' logs to " + target + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
     @Override
     public synchronized URI loadBalancer() {
         if (balancer == null) {

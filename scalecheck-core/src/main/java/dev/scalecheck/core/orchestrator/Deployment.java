@@ -68,6 +68,15 @@ public interface Deployment extends AutoCloseable {
      */
     List<LogLine> logs();
 
+    /**
+     * Writes every replica's whole output, as far as the platform kept it, into {@code directory}
+     * (one {@code <replica>.log} each, streamed, not held in memory): the full logs beside the
+     * report, where {@link #logs()} keeps only the lines the checks judge by and a tail.
+     *
+     * @return the files written
+     */
+    List<java.nio.file.Path> saveLogs(java.nio.file.Path directory);
+
     /** The load balancer in front of the replicas. */
     URI loadBalancer();
 

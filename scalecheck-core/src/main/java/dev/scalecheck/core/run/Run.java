@@ -25,6 +25,7 @@ import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.scenario.Scenario;
 import dev.scalecheck.core.scenario.ScenarioContext;
 import dev.scalecheck.core.spec.Spec;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,7 @@ public final class Run {
     private volatile boolean interrupted;
     /** True while steps 1 to 5 run: only then does an interrupt cut a step short. */
     private volatile boolean cuttable;
+    private volatile Path logDirectory;
 
     public Run(Spec spec, Orchestrator orchestrator, Clock clock, RunListener listener) {
         this.spec = spec;
@@ -75,6 +77,12 @@ public final class Run {
         new SecureRandom().nextBytes(random);
         this.runId = HexFormat.of().formatHex(random);
         this.stepCount = spec.scenarios().isEmpty() ? 7 : 8;
+    }
+
+    /** Where step "Writing reports" puts every replica's whole output ({@link Deployment#saveLogs}); none by default. */
+    public Run saveLogsTo(Path directory) {
+        this.logDirectory = directory;
+        return this;
     }
 
     /**
@@ -180,8 +188,9 @@ public final class Run {
         try {
             step(stepCount - 1, "Writing reports", () -> {
                 reporter.accept(report);
-                return report;
-            }, r -> "done");
+                Deployment current = deployment;
+                return logDirectory == null || current == null ? List.<Path>of() : current.saveLogs(logDirectory);
+            }, saved -> saved.isEmpty() ? "done" : "done; each replica's whole output in " + logDirectory);
         } catch (StepFailed e) {
             environmentError = environmentError == null ? "reporting failed: " + e.getMessage() : environmentError;
         } finally {
