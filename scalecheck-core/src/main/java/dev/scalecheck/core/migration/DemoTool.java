@@ -2,7 +2,6 @@ package dev.scalecheck.core.migration;
 
 import dev.scalecheck.core.database.Dialect;
 import dev.scalecheck.core.database.HeldLock;
-import dev.scalecheck.core.database.Row;
 import dev.scalecheck.core.orchestrator.SqlDatabase;
 import dev.scalecheck.core.spec.Markers;
 import java.util.List;
@@ -53,18 +52,7 @@ public final class DemoTool implements MigrationTool {
 
     @Override
     public List<HeldLock> tableLocks(SqlDatabase database, Dialect dialect, List<String> tables) {
-        String table = tables.stream().filter(t -> t.equalsIgnoreCase(LOCK_TABLE)).findFirst().orElse(null);
-        if (table == null) {
-            return List.of();
-        }
-        return dialect.rows(database, table, List.of("id", "locked", "locked_by", "locked_at"), null).stream()
-                .filter(row -> row.flag("locked", false))
-                .map(row -> held(table, row))
-                .toList();
-    }
-
-    private static HeldLock held(String table, Row row) {
-        return new HeldLock("table lock", table, null, null,
-                "LOCKED by '" + row.text("locked_by") + "' since " + row.text("locked_at"));
+        return LockTables.held(database, dialect, tables, LOCK_TABLE, List.of("id", "locked", "locked_by", "locked_at"),
+                row -> "LOCKED by '" + row.text("locked_by") + "' since " + row.text("locked_at"));
     }
 }
