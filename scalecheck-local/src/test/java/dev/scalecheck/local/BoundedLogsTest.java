@@ -2,6 +2,7 @@ package dev.scalecheck.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.check.BuiltInChecks;
 import dev.scalecheck.core.spec.Spec;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,9 @@ class BoundedLogsTest {
                 + "if (i == 150000) print \"Caused by: java.net.ConnectException: refused\" > \"/dev/stderr\" } print \"last\" }"),
                 Map.of(), dir, Clock.systemUTC(), logs::add);
         assertThat(process.awaitExit(Duration.ofSeconds(60))).hasValue(0);
+        // the log files are read on their own threads: the last lines may arrive after the exit
+        Deadline.after(Duration.ofSeconds(60), Clock.systemUTC()).poll(Duration.ofMillis(50),
+                () -> logs.dropped("api-1") == 200001 - 500 ? Optional.of(true) : Optional.empty());
 
         assertThat(logs.held()).isEqualTo(500 + 2);
         assertThat(logs.dropped("api-1")).isEqualTo(200001 - 500);
