@@ -28,7 +28,7 @@ class DemoCommandIT {
 
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
-        assertThat(Leftovers.runProcesses()).as("processes of the run").isEmpty();
+        assertThat(Leftovers.leftoverRunProcesses()).as("processes of the run").isEmpty();
         assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
     }
 
@@ -105,7 +105,7 @@ class DemoCommandIT {
                         + "> max_connections 151: under load some replicas cannot get a connection")
                 .containsPattern("(?m)^PASS +single-migration ")
                 .containsPattern("(?m)^PASS +lock-released ");
-        assertThat(Leftovers.runProcesses()).isEmpty();
+        assertThat(Leftovers.leftoverRunProcesses()).isEmpty();
     }
 
     @Test

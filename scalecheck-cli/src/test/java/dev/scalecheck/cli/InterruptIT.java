@@ -51,7 +51,7 @@ class InterruptIT {
 
             OptionalInt code = scalecheck.awaitExit(Duration.ofSeconds(60));
             assertThat(code).as("exit code; output: %s", output).hasValue(130);
-            assertThat(Leftovers.runProcesses()).as("processes of the run after Ctrl-C").isEmpty();
+            assertThat(Leftovers.leftoverRunProcesses()).as("processes of the run after Ctrl-C").isEmpty();
             assertThat(Leftovers.listeningPorts()).as("listening ports after Ctrl-C").isSubsetOf(portsBefore);
             String text = output.stream().map(LogLine::text).collect(java.util.stream.Collectors.joining("\n"));
             assertThat(text).contains("interrupted \u2014 tearing down").doesNotContain("SCALING TEST")

@@ -17,6 +17,35 @@ final class Leftovers {
         return processes("scalecheck-run-");
     }
 
+    private static final java.util.regex.Pattern RUN_DIRECTORY = java.util.regex.Pattern.compile("(/[^ ]*?/scalecheck-run-[0-9]+)");
+
+    /**
+     * Run processes that no live run owns any more: those of another run still going (its run
+     * directory's owner file names a live process other than this JVM, such as a benchmark beside
+     * the tests) are not leftovers. A process whose directory is gone, or owned by this JVM or by a
+     * dead process, is.
+     */
+    static List<String> leftoverRunProcesses() {
+        long self = ProcessHandle.current().pid();
+        return runProcesses().stream().filter(command -> {
+            java.util.regex.Matcher directory = RUN_DIRECTORY.matcher(command);
+            if (!directory.find()) {
+                return true;
+            }
+            try {
+                String owner = java.nio.file.Files.readString(java.nio.file.Path.of(directory.group(1), "owner"));
+                java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid=(\\d+)").matcher(owner);
+                if (!pid.find()) {
+                    return true;
+                }
+                long owning = Long.parseLong(pid.group(1));
+                return owning == self || ProcessHandle.of(owning).map(p -> !p.isAlive()).orElse(true);
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }).toList();
+    }
+
     /** The run processes this JVM started (an in-process command): other runs on the machine do not count. */
     static List<String> runProcessesStartedHere() {
         return ProcessHandle.current().descendants()

@@ -29,7 +29,7 @@ class RunCommandIT {
                 .containsPattern("(?m)^PASS +lb-reaches-all +10 requests through .*api-1 5, api-2 5")
                 .containsPattern("(?m)^SKIPPED +fresh-state +disabled in the spec")
                 .contains("SCALING TEST PASSED, 1 of 10 checks skipped: fresh-state (2 replicas");
-        assertThat(Leftovers.runProcesses()).isEmpty();
+        assertThat(Leftovers.leftoverRunProcesses()).isEmpty();
     }
 
     @Test

@@ -23,7 +23,7 @@ class ScenarioIT {
 
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
-        assertThat(Leftovers.runProcesses()).as("processes of the run").isEmpty();
+        assertThat(Leftovers.leftoverRunProcesses()).as("processes of the run").isEmpty();
         assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
     }
 
