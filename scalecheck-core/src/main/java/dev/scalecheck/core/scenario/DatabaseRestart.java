@@ -86,9 +86,8 @@ final class DatabaseRestart implements Scenario {
                 + " failed meanwhile" + (failedAway.isEmpty() ? "" : " (" + History.causes(failedAway) + ")")
                 + (failedBack.isEmpty() ? "" : ", " + failedBack.size() + " after its return (" + History.causes(failedBack) + ")");
         details.add(0, outage);
-        List<String> evidence = List.of(history.operations().size() + " creates through the load balancer at "
-                + context.spec().workload().rate() + "/s, each acknowledged one read back; each replica's readiness and a create "
-                + "sent to it directly after the restart; " + rule());
+        List<String> evidence = Verdicts.workloadEvidence(context, history,
+                "each replica's readiness and a create sent to it directly after the restart", rule());
         return Verdicts.judged(ID, problems, details, evidence, "every replica was ready for writes again within "
                 + Verdicts.seconds(recovered.values().stream().max(Duration::compareTo).orElse(Duration.ZERO))
                 + " of the database's return; all " + history.acknowledged().size() + " acknowledged writes read back; " + outage);

@@ -91,8 +91,7 @@ final class ReplicaCrash implements Scenario {
         }
         details.add(0, "after the kill " + History.latencies(history.in(afterKill::equals)) + " (calm: "
                 + History.latencies(history.in(RollingRestart.CALM::equals)) + ")");
-        List<String> evidence = List.of(history.operations().size() + " creates through the load balancer at "
-                + context.spec().workload().rate() + "/s, each acknowledged one read back; " + rule());
+        List<String> evidence = Verdicts.workloadEvidence(context, history, "", rule());
         return Verdicts.judged(ID, problems, details, evidence, "killed " + victim.id() + " under load: " + failures + "; all "
                 + history.acknowledged().size() + " acknowledged writes read back");
     }

@@ -79,8 +79,7 @@ final class RollingRestart implements Scenario {
         String figures = "during the restart " + History.latencies(during) + " (calm: "
                 + History.latencies(history.in(CALM::equals)) + ")";
         details.add(0, figures);
-        List<String> evidence = List.of(history.operations().size() + " creates through the load balancer at "
-                + context.spec().workload().rate() + "/s, each acknowledged one read back; " + rule());
+        List<String> evidence = Verdicts.workloadEvidence(context, history, "", rule());
         return Verdicts.judged(ID, problems, details, evidence, "restarted " + Words.count(context.replicas().size(), "replica")
                 + " one at a time under " + Words.count(history.operations().size(), "request") + ": 0 failed, all "
                 + history.acknowledged().size() + " acknowledged writes read back; " + figures);

@@ -45,4 +45,10 @@ final class Verdicts {
                 + lost.get(0) + (lost.size() > 1 ? " (and " + (lost.size() - 1) + " more)" : ""));
         lost.stream().limit(20).forEach(each -> details.add("missing " + each));
     }
+
+    /** The evidence line of a scenario with a workload: what was sent and read back, what else was asked, and the rule. */
+    static List<String> workloadEvidence(ScenarioContext context, History history, String also, String rule) {
+        return List.of(history.operations().size() + " creates through the load balancer at " + context.spec().workload().rate()
+                + "/s, each acknowledged one read back; " + (also.isEmpty() ? "" : also + "; ") + rule);
+    }
 }
