@@ -32,11 +32,36 @@ public final class ComposeFile {
     private final List<Path> paths;
     private final MappingNode root;
     private final Map<Node, Path> origins;
+    private final String source;
+    private final Map<String, MappingNode> inactive;
 
     private ComposeFile(List<Path> paths, MappingNode root, Map<Node, Path> origins) {
+        this(paths, root, origins, "the files as written");
+    }
+
+    ComposeFile(List<Path> paths, MappingNode root, Map<Node, Path> origins, String source) {
+        this(paths, root, origins, source, Map.of());
+    }
+
+    private ComposeFile(List<Path> paths, MappingNode root, Map<Node, Path> origins, String source, Map<String, MappingNode> inactive) {
+        this.inactive = Map.copyOf(inactive);
         this.paths = List.copyOf(paths);
         this.root = root;
         this.origins = origins;
+        this.source = source;
+    }
+
+    /** Where the model came from: {@code docker compose config}, scalecheck's own resolver, or the files as written. */
+    public String source() {
+        return source;
+    }
+
+    MappingNode root() {
+        return root;
+    }
+
+    Map<Node, Path> origins() {
+        return origins;
     }
 
     /** Reads a compose file of at most {@link InputFile#MAX_BYTES}, as UTF-8; a refusal's message names the file and the fix. */
@@ -48,7 +73,9 @@ public final class ComposeFile {
         Node node;
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(InputFile.MAX_BYTES);
-        options.setMaxAliasesForCollections(50);
+        // compose (go-yaml) sets no limit on aliases; files with a hundred and more `<<: *defaults` are common
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        options.setNestingDepthLimit(200);
         try {
             node = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
@@ -62,7 +89,32 @@ public final class ComposeFile {
         if (!(node instanceof MappingNode mapping)) {
             throw new IllegalArgumentException(path + " is not a compose file (no top-level mapping)");
         }
+        rejectDuplicateKeys(path, mapping);
         return new ComposeFile(List.of(path), mapping, new IdentityHashMap<>());
+    }
+
+    /** A key twice in one mapping: compose refuses the file ("mapping key ... already defined"). */
+    private static void rejectDuplicateKeys(Path path, Node node) {
+        rejectDuplicateKeys(path, node, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static void rejectDuplicateKeys(Path path, Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        if (node instanceof MappingNode mapping) {
+            Set<String> keys = new java.util.HashSet<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = scalar(tuple.getKeyNode());
+                if (!key.equals("<<") && tuple.getKeyNode() instanceof ScalarNode && !keys.add(key)) {
+                    throw new IllegalArgumentException(path + ":" + line(tuple.getKeyNode()) + ": mapping key '" + key
+                            + "' already defined in this mapping; compose refuses a key given twice. Keep one of them.");
+                }
+                rejectDuplicateKeys(path, tuple.getValueNode(), seen);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> rejectDuplicateKeys(path, item, seen));
+        }
     }
 
     /**
@@ -97,11 +149,22 @@ public final class ComposeFile {
         }
     }
 
-    private static MappingNode mergeMappings(MappingNode base, MappingNode override, Map<Node, Path> origins) {
+    static MappingNode mergeMappings(MappingNode base, MappingNode override, Map<Node, Path> origins) {
         List<NodeTuple> tuples = new ArrayList<>(base.getValue());
         for (NodeTuple addition : override.getValue()) {
             String key = scalar(addition.getKeyNode());
             int index = indexOf(tuples, key);
+            String tag = addition.getValueNode().getTag().getValue();
+            if (tag.equals("!reset")) {
+                if (index >= 0) {
+                    tuples.remove(index);
+                }
+                continue;
+            }
+            if (index >= 0 && tag.equals("!override")) {
+                tuples.set(index, addition);
+                continue;
+            }
             if (index < 0) {
                 tuples.add(addition);
                 continue;
@@ -139,6 +202,15 @@ public final class ComposeFile {
         return origins.getOrDefault(node, path());
     }
 
+    /** Services switched off because none of their profiles is active, by name. */
+    public Map<String, MappingNode> inactiveServices() {
+        return inactive;
+    }
+
+    ComposeFile withInactive(Map<String, MappingNode> services) {
+        return new ComposeFile(paths, root, origins, source, services);
+    }
+
     /** The first file: the one compose resolves relative paths against. */
     public Path path() {
         return paths.get(0);
@@ -151,6 +223,11 @@ public final class ComposeFile {
 
     public Path directory() {
         return path().toAbsolutePath().getParent();
+    }
+
+    /** A top-level section ({@code volumes}, {@code configs}, ...). */
+    public Optional<Node> top(String key) {
+        return get(root, key);
     }
 
     /** Services by name, in file order. */

@@ -33,7 +33,8 @@ public final class Linter {
         for (Rule rule : rules) {
             findings.addAll(rule.check(file, target));
         }
-        findings.sort(Comparator.comparingInt(Finding::line));
+        findings.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparingInt(Finding::line)
+                .thenComparing(Finding::rule));
         return findings;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,9 @@ final class Rules {
     }
 
     static List<Rule> all() {
-        return List.of(new ContainerName(), new FixedHostPort(), new DependsOnHealthy(), new Healthcheck(),
-                new DatabaseHealthcheck(), new StartPeriod(), new SharedData(), new BehindBalancer());
+        return List.of(new ContainerName(), new FixedHostPort(), new NetworkModeHost(), new DependsOnHealthy(),
+                new NoDependsOnDatabase(), new Healthcheck(), new DatabaseHealthcheck(), new StartPeriod(), new SharedData(),
+                new BehindBalancer());
     }
 
     private abstract static class ServiceRule implements Rule {
@@ -57,7 +59,8 @@ final class Rules {
 
     /** A fixed host port can be bound by one replica only; the second fails with "port is already allocated". */
     static final class FixedHostPort extends ServiceRule {
-        private static final Pattern SHORT = Pattern.compile("^(?:\\[?[0-9a-fA-F.:]*\\]?:)?(\\d+)(?:-\\d+)?:\\d+(?:-\\d+)?(?:/\\w+)?$");
+        /** {@code [ip:]host:container[/proto]}: the host port is group 1; a host range is no fixed port. */
+        private static final Pattern SHORT = Pattern.compile("^(?:\\[?[0-9a-fA-F.:]*\\]?:)?(\\d+)(-\\d+)?:\\d+(?:-\\d+)?(?:/\\w+)?$");
 
         @Override
         public String id() {
@@ -70,22 +73,57 @@ final class Rules {
             for (Node port : get(service, "ports").map(ComposeFile::items).orElse(List.of())) {
                 String fixed = null;
                 if (port instanceof ScalarNode) {
-                    String text = scalar(port);
-                    Matcher matcher = SHORT.matcher(text);
-                    if (matcher.matches() && !text.matches(".*\\d+-\\d+:.*")) {
-                        fixed = text;
+                    Matcher matcher = SHORT.matcher(scalar(port));
+                    if (matcher.matches() && matcher.group(2) == null) {
+                        fixed = matcher.group(1);
                     }
                 } else if (port instanceof MappingNode mapping) {
                     fixed = get(mapping, "published").map(ComposeFile::scalar).filter(p -> p.matches("\\d+")).orElse(null);
                 }
                 if (fixed != null) {
-                    findings.add(finding(file, port, "service '" + target.service() + "' publishes the fixed host port '"
-                            + fixed + "'; only one replica can bind it",
+                    findings.add(finding(file, port, "service '" + target.service() + "' publishes the fixed host port "
+                            + fixed + "; only one replica can bind it",
                             "Publish the load balancer instead and drop 'ports' from '" + target.service()
-                                    + "' (or use a container port only, e.g. '7777')."));
+                                    + "' (or publish a container port only, without a host port)."));
                 }
             }
             return findings;
+        }
+    }
+
+    /** network_mode: host puts every replica on the host's ports: the second cannot bind the service's port. */
+    static final class NetworkModeHost extends ServiceRule {
+        @Override
+        public String id() {
+            return "network-mode-host";
+        }
+
+        @Override
+        List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
+            return get(service, "network_mode").filter(n -> scalar(n).equals("host")).map(n -> List.of(finding(file, n,
+                    "service '" + target.service() + "' uses network_mode: host; every replica would bind the same host port "
+                            + "and the load balancer cannot tell them apart",
+                    "Remove network_mode: host from '" + target.service() + "' and reach it through the compose network.")))
+                    .orElse(List.of());
+        }
+    }
+
+    /** No depends_on on the database at all: replicas start with the database and fail or retry their migrations. */
+    static final class NoDependsOnDatabase extends ServiceRule {
+        @Override
+        public String id() {
+            return "no-depends-on-database";
+        }
+
+        @Override
+        List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
+            if (target.database() == null || file.service(target.database()).isEmpty()
+                    || Roles.dependsOn(service, target.database())) {
+                return List.of();
+            }
+            return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
+                    + "' does not depend on the database '" + target.database() + "'; replicas may start before it answers",
+                    "Add depends_on: { " + target.database() + ": { condition: service_healthy } } to '" + target.service() + "'."));
         }
     }
 
@@ -99,7 +137,7 @@ final class Rules {
         @Override
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
             Optional<Node> dependsOn = get(service, "depends_on");
-            if (dependsOn.isEmpty()) {
+            if (dependsOn.isEmpty() || target.database() == null) {
                 return List.of();
             }
             Node node = dependsOn.get();
@@ -166,21 +204,7 @@ final class Rules {
         }
 
         static boolean dockerfileHasHealthcheck(ComposeFile file, MappingNode service) {
-            Optional<Node> build = get(service, "build");
-            if (build.isEmpty()) {
-                return false;
-            }
-            String context = build.get() instanceof MappingNode mapping ? get(mapping, "context").map(ComposeFile::scalar).orElse(".")
-                    : scalar(build.get());
-            String dockerfile = build.get() instanceof MappingNode mapping
-                    ? get(mapping, "dockerfile").map(ComposeFile::scalar).orElse("Dockerfile") : "Dockerfile";
-            Path path = file.directory().resolve(context).resolve(dockerfile);
-            try {
-                return Files.isRegularFile(path) && Files.readAllLines(path).stream()
-                        .anyMatch(l -> l.strip().toUpperCase().startsWith("HEALTHCHECK") && !l.toUpperCase().contains("NONE"));
-            } catch (IOException e) {
-                return false;
-            }
+            return Dockerfile.of(file, service).map(Dockerfile::healthcheck).orElse(false);
         }
     }
 
@@ -198,7 +222,7 @@ final class Rules {
 
         @Override
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
-            Optional<MappingNode> database = file.service(target.database());
+            Optional<MappingNode> database = target.database() == null ? Optional.empty() : file.service(target.database());
             if (database.isEmpty() || !waitsHealthy(service, target.database())) {
                 return List.of();
             }
@@ -261,8 +285,16 @@ final class Rules {
         }
     }
 
-    /** Each replica needs the same data directory: a named volume or a bind mount shared by all. */
+    /**
+     * Each replica needs the same data directory: where one is known (the spec's dataDir, a
+     * DATA_DIR-like variable of the service, a VOLUME of its Dockerfile), it must be a named
+     * volume or a directory bind; an anonymous volume, a tmpfs or a single file gives each
+     * replica its own.
+     */
     static final class SharedData extends ServiceRule {
+        private static final Pattern DATA_VARIABLE = Pattern.compile("(?i).*(DATA|UPLOADS?|STORAGE|MEDIA|FILES)_?(DIR|PATH|ROOT|FOLDER|"
+                + "LOCATION)$");
+
         @Override
         public String id() {
             return "data-not-shared";
@@ -270,20 +302,65 @@ final class Rules {
 
         @Override
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
-            List<Node> volumes = get(service, "volumes").map(ComposeFile::items).orElse(List.of());
-            boolean shared = volumes.stream().anyMatch(v -> v instanceof ScalarNode
-                    ? scalar(v).contains(":") && !scalar(v).startsWith("/tmp")
-                    : v instanceof MappingNode m && get(m, "source").isPresent());
-            if (shared) {
-                return List.of();
+            Map<String, String> directories = new LinkedHashMap<>();
+            if (target.dataDir() != null) {
+                directories.put(target.dataDir(), "the spec's probes.writes.dataDir");
             }
-            return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
-                    + "' has no shared volume; each replica would write its own container filesystem",
-                    "Mount one named volume at the data directory, e.g. volumes: [appdata:/app/data]."));
+            environment(service).forEach((key, value) -> {
+                if (DATA_VARIABLE.matcher(key).matches() && value.startsWith("/")) {
+                    directories.putIfAbsent(value, "its " + key);
+                }
+            });
+            Dockerfile.of(file, service).ifPresent(d -> d.volumes().forEach(v -> directories.putIfAbsent(v, "its Dockerfile's VOLUME")));
+            List<Finding> findings = new ArrayList<>();
+            List<Node> volumes = get(service, "volumes").map(ComposeFile::items).orElse(List.of());
+            for (Map.Entry<String, String> directory : directories.entrySet()) {
+                String dir = directory.getKey().replaceAll("/+$", "");
+                Optional<Node> covering = volumes.stream().filter(v -> Routing.Mount.of(v).map(m -> {
+                    String mounted = m.target().replaceAll("/+$", "");
+                    return !mounted.isEmpty() && (dir.equals(mounted) || dir.startsWith(mounted + "/"));
+                }).orElse(false)).findFirst();
+                String where = "the data directory " + dir + " (" + directory.getValue() + ")";
+                if (covering.isEmpty()) {
+                    findings.add(finding(file, file.serviceKey(target.service()), "service '" + target.service() + "' mounts nothing at "
+                            + where + "; each replica would write its own container filesystem",
+                            "Mount one named volume there, e.g. volumes: [appdata:" + dir + "]."));
+                    continue;
+                }
+                Routing.Mount mount = Routing.Mount.of(covering.get()).orElseThrow();
+                String problem = null;
+                if (mount.type().equals("tmpfs")) {
+                    problem = "a tmpfs";
+                } else if (mount.source().isEmpty()) {
+                    problem = "an anonymous volume";
+                } else if (mount.bind() && Files.isRegularFile(file.directory().resolve(mount.source()))) {
+                    problem = "a single file";
+                }
+                if (problem != null) {
+                    findings.add(finding(file, covering.get(), "service '" + target.service() + "' mounts " + problem + " at " + where
+                            + "; each replica gets its own", "Mount one named volume there, e.g. appdata:" + dir + "."));
+                }
+            }
+            return findings;
+        }
+
+        private static Map<String, String> environment(MappingNode service) {
+            Map<String, String> values = new LinkedHashMap<>();
+            get(service, "environment").ifPresent(env -> {
+                if (env instanceof MappingNode mapping) {
+                    mapping.getValue().forEach(t -> values.put(scalar(t.getKeyNode()), scalar(t.getValueNode())));
+                } else {
+                    items(env).forEach(i -> {
+                        String[] parts = scalar(i).split("=", 2);
+                        values.put(parts[0], parts.length > 1 ? parts[1] : "");
+                    });
+                }
+            });
+            return values;
         }
     }
 
-    /** The scaled service must sit behind the load balancer (Pitfall 4). */
+    /** The scaled service must sit behind the load balancer (Pitfall 4); one only under a profile is not started. */
     static final class BehindBalancer implements Rule {
         @Override
         public String id() {
@@ -295,38 +372,34 @@ final class Rules {
             if (file.service(target.service()).isEmpty()) {
                 return List.of();
             }
-            Optional<MappingNode> balancer = file.service(target.balancer());
+            Optional<MappingNode> balancer = target.balancer() == null ? Optional.empty() : file.service(target.balancer());
             if (balancer.isEmpty()) {
-                return List.of(finding(file, file.serviceKey(target.service()), "no load balancer service '"
-                        + target.balancer() + "' in front of '" + target.service() + "'",
+                Optional<Map.Entry<String, MappingNode>> profiled = file.inactiveServices().entrySet().stream()
+                        .filter(e -> e.getKey().equals(target.balancer())
+                                || Roles.image(e.getValue()).filter(Roles::isBalancerImage).isPresent())
+                        .findFirst();
+                if (profiled.isPresent()) {
+                    Node at = get(profiled.get().getValue(), "profiles").orElse(profiled.get().getValue());
+                    return List.of(new Finding("lb-only-in-profile", file.pathOf(at), ComposeFile.line(at), "load balancer '"
+                            + profiled.get().getKey() + "' is only in profile " + items(get(profiled.get().getValue(), "profiles")
+                                    .orElse(at)).stream().map(ComposeFile::scalar).toList() + ", which is not active; '"
+                            + target.service() + "' is not behind it by default",
+                            "Remove its profiles: or run with --profile " + items(get(profiled.get().getValue(), "profiles")
+                                    .orElse(at)).stream().map(ComposeFile::scalar).findFirst().orElse("") + "."));
+                }
+                return List.of(finding(file, file.serviceKey(target.service()), "no load balancer service ("
+                        + (target.balancer() == null ? "HAProxy, nginx, Traefik, Caddy or Envoy" : "'" + target.balancer() + "'")
+                        + ") in front of '" + target.service() + "'",
                         "Add a load balancer service (e.g. HAProxy with server-template " + target.service()
-                                + ") or name yours in the spec's compose.balancer."));
+                                + ") or name yours with --balancer (the spec's compose.balancer)."));
             }
-            boolean dependsOn = get(balancer.get(), "depends_on").map(d -> d instanceof MappingNode m
-                    ? m.getValue().stream().anyMatch(t -> scalar(t.getKeyNode()).equals(target.service()))
-                    : items(d).stream().anyMatch(i -> scalar(i).equals(target.service()))).orElse(false);
-            if (dependsOn || configMentions(file, balancer.get(), target.service())) {
+            if (Routing.routes(file, target.balancer(), target.service())) {
                 return List.of();
             }
             return List.of(finding(file, file.serviceKey(target.balancer()), "load balancer '" + target.balancer()
-                    + "' neither depends on nor mentions '" + target.service() + "' in its configuration",
+                    + "' does not route to '" + target.service() + "': no depends_on, no Traefik label on it, no upstream naming it "
+                    + "in the configuration it mounts",
                     "Point the load balancer at the service name '" + target.service() + "' (Docker DNS returns every replica)."));
-        }
-
-        private static boolean configMentions(ComposeFile file, MappingNode balancer, String service) {
-            for (Node volume : get(balancer, "volumes").map(ComposeFile::items).orElse(List.of())) {
-                String source = scalar(volume).split(":")[0];
-                Path path = file.directory().resolve(source);
-                try {
-                    if (source.startsWith(".") && Files.isRegularFile(path)
-                            && Pattern.compile("\\b" + Pattern.quote(service) + "\\b").matcher(Files.readString(path)).find()) {
-                        return true;
-                    }
-                } catch (IOException ignored) {
-                    // unreadable: not evidence either way
-                }
-            }
-            return false;
         }
     }
 }
