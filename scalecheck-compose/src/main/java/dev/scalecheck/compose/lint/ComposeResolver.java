@@ -57,6 +57,7 @@ final class ComposeResolver {
         Map<String, MappingNode> inactive = new LinkedHashMap<>();
         root = withoutInactive(root, active, inactive, origins);
         checkDependencies(root, origins);
+        checkVolumes(root, origins);
         return new ComposeFile(project.files(), root, origins, "scalecheck's compose resolver").withInactive(inactive);
     }
 
@@ -427,6 +428,27 @@ final class ComposeResolver {
                 if (!names.contains(scalar(dependency))) {
                     throw refused(dependency, origins, "service \"" + scalar(tuple.getKeyNode()) + "\" depends on undefined service \""
                             + scalar(dependency) + "\": invalid compose project");
+                }
+            }
+        }
+    }
+
+    /** A short-form volume naming no top-level volume refuses the project ({@code nginx/conf.d:/etc/nginx} is a volume name). */
+    private static void checkVolumes(MappingNode root, Map<Node, Path> origins) {
+        Set<String> declared = new HashSet<>();
+        get(root, "volumes").filter(MappingNode.class::isInstance)
+                .ifPresent(v -> ((MappingNode) v).getValue().forEach(t -> declared.add(scalar(t.getKeyNode()))));
+        Optional<Node> services = get(root, "services").filter(MappingNode.class::isInstance);
+        if (services.isEmpty()) {
+            return;
+        }
+        for (NodeTuple tuple : ((MappingNode) services.get()).getValue()) {
+            for (Node volume : get((MappingNode) tuple.getValueNode(), "volumes").map(ComposeFile::items).orElse(List.of())) {
+                Optional<Routing.Mount> mount = Routing.Mount.of(volume);
+                if (mount.isPresent() && mount.get().type().equals("volume") && !mount.get().source().isEmpty()
+                        && !declared.contains(mount.get().source())) {
+                    throw refused(volume, origins, "service \"" + scalar(tuple.getKeyNode()) + "\" refers to undefined volume "
+                            + mount.get().source() + ": invalid compose project");
                 }
             }
         }

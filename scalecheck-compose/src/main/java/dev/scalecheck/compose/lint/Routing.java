@@ -135,7 +135,8 @@ final class Routing {
                     return Optional.of(new Mount("volume", "", parts[0]));
                 }
                 String source = parts[0];
-                boolean path = source.startsWith(".") || source.startsWith("/") || source.startsWith("~") || source.contains("/");
+                // as compose reads the short form: a path starts with . / or ~; anything else names a volume
+                boolean path = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
                 return Optional.of(new Mount(path ? "bind" : "volume", source, parts[1]));
             }
             if (volume instanceof MappingNode mapping) {
