@@ -2,6 +2,9 @@ package dev.scalecheck.cli;
 
 import dev.scalecheck.compose.init.StarterSpec;
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeModels;
+import dev.scalecheck.compose.lint.ComposeProject;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +22,8 @@ final class InitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "docker-compose.yml", description = "The compose file (default: ${DEFAULT-VALUE}).")
-    Path compose;
+    @CommandLine.Mixin
+    ComposeModelOptions composeOptions;
 
     @Option(names = {"-o", "--output"}, defaultValue = "scalecheck.yml", description = "Where to write the spec (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -30,6 +33,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ComposeProject project = composeOptions.project();
+        Path compose = project.files().get(0);
         if (output.toAbsolutePath().normalize().equals(compose.toAbsolutePath().normalize())) {
             throw new BadFlags(command, "-o " + output + " is the compose file -f reads; write the spec to another file, "
                     + "e.g. -o scalecheck.yml");
@@ -41,19 +46,34 @@ final class InitCommand implements Callable<Integer> {
         if (Files.exists(output) && !force) {
             throw new BadFlags(command, output + " already exists; pass --force to overwrite it");
         }
-        ComposeFile file = ComposeFile.read(compose);
+        for (Path file : project.files()) {
+            if (output.toAbsolutePath().normalize().equals(file)) {
+                throw new BadFlags(command, "-o " + output + " is the compose file -f reads; write the spec to another file, "
+                        + "e.g. -o scalecheck.yml");
+            }
+        }
+        ComposeFile file = ComposeModels.load(project);
         if (file.services().isEmpty()) {
             throw new IllegalArgumentException(compose + " has no services: (a mapping of service names); init reads a compose "
                     + "file that defines the service to scale, its database and its load balancer");
         }
-        StarterSpec.Draft draft = StarterSpec.write(file, StarterSpec.relative(output, compose), System.getenv());
+        StarterSpec.Draft draft = StarterSpec.write(file, String.join(", ", project.files().stream()
+                .map(f -> StarterSpec.relative(output, f)).toList()), System.getenv());
         try {
             Files.writeString(output, draft.text());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
-        command.commandLine().getOut().println("wrote " + output + " (" + draft.todos() + " TODO lines to check); then: scalecheck run -f "
-                + output);
+        PrintWriter out = command.commandLine().getOut();
+        out.println("wrote " + output + " (" + draft.todos() + " TODO lines to check; read with " + file.source() + ")");
+        // the draft as validate reads it: what the TODO lines still leave wrong is said now, not at the first run
+        try {
+            out.println(ValidateCommand.validate(output));
+            out.println("then: scalecheck run -f " + output);
+        } catch (IllegalArgumentException | dev.scalecheck.core.spec.SpecException invalid) {
+            out.println("validate: " + invalid.getMessage());
+            out.println("fix the TODO lines, then: scalecheck validate -f " + output);
+        }
         return ExitCode.PASSED;
     }
 }

@@ -2,7 +2,10 @@ package dev.scalecheck.cli;
 
 import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.compose.lint.Finding;
+import dev.scalecheck.compose.lint.ComposeModels;
+import dev.scalecheck.compose.lint.LintTarget;
 import dev.scalecheck.compose.lint.Linter;
+import dev.scalecheck.compose.lint.Roles;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.spec.DurationText;
 import dev.scalecheck.reports.JsonReport;
@@ -23,18 +26,23 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "A compose file; repeat it to merge several as docker compose does (default: docker-compose.yml).")
-    List<Path> files;
+    @CommandLine.Mixin
+    ComposeModelOptions compose;
 
-    @Option(names = "--service", defaultValue = "api", description = "The scaled service (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--service", description = "The scaled service (default: the one the file shows: built, depends on the "
+            + "database, routed by the load balancer, has a healthcheck).")
     String service;
 
-    @Option(names = "--database", defaultValue = "db", description = "The database service (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--database", description = "The database service (default: found by image: mariadb, mysql, percona, postgres).")
     String database;
 
-    @Option(names = "--balancer", defaultValue = "lb", description = "The load balancer service (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--balancer", description = "The load balancer service (default: found by image: haproxy, nginx, traefik, "
+            + "caddy, envoy).")
     String balancer;
+
+    @Option(names = "--data-dir", paramLabel = "PATH",
+            description = "The replicas' shared data directory inside the container (the spec's probes.writes.dataDir).")
+    String dataDir;
 
     @Option(names = "--time-to-healthy", paramLabel = "DURATION",
             description = "The slowest time to healthy a run measured (e.g. 45s): start_period must be at least that.")
@@ -55,14 +63,21 @@ final class LintCommand implements Callable<Integer> {
             measured = JsonReport.read(run).health().stream().map(ReplicaHealth::timeToReady).filter(java.util.Objects::nonNull)
                     .max(Duration::compareTo).orElse(null);
         }
-        ComposeFile compose = ComposeFile.merge((files == null ? List.of(Path.of("docker-compose.yml")) : files).stream()
-                .map(ComposeFile::read).toList());
-        String described = compose.describe();
-        List<Finding> findings = Linter.standard().lint(compose, service, database, balancer, measured);
+        ComposeFile model = ComposeModels.load(compose.project());
+        String described = model.describe();
+        Roles roles = Roles.find(model, service, database, balancer);
+        String service = roles.service().orElseThrow(() -> new BadFlags(command, "cannot tell which service is scaled"
+                + (roles.candidates().isEmpty() ? " (no service is built or runs an application image)"
+                        : "; candidates: " + String.join(", ", roles.candidates())) + "; choose one with --service"));
+        List<Finding> findings = Linter.standard().lint(model, new LintTarget(service, roles.database().orElse(null),
+                roles.balancer().orElse(null), measured, dataDir));
         for (Finding finding : findings) {
             out.println(finding.file() + ":" + finding.line() + ": [" + finding.rule() + "] " + finding.message());
             out.println("    fix: " + finding.fix());
         }
+        out.println("lint: read with " + model.source() + "; service '" + service + "', database "
+                + roles.database().map(d -> "'" + d + "'").orElse("none found") + ", load balancer "
+                + roles.balancer().map(b -> "'" + b + "'").orElse("none found"));
         out.println(findings.isEmpty() ? "lint: no findings for service '" + service + "' in " + described
                 : "lint: " + findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " for service '" + service + "'");
         out.flush();

@@ -1,6 +1,8 @@
 package dev.scalecheck.cli;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeModels;
+import dev.scalecheck.compose.lint.ComposeProject;
 import dev.scalecheck.core.orchestrator.Orchestrator;
 import dev.scalecheck.core.spec.Spec;
 import java.nio.file.Files;
@@ -13,6 +15,14 @@ import java.nio.file.Path;
  */
 final class Preflight {
     private Preflight() {
+    }
+
+    /** The compose project of a spec: its files, the spec's compose environment over this process's. */
+    static ComposeProject project(Spec.Compose compose) {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.putAll(compose.environment());
+        return new ComposeProject(compose.files().stream().map(Path::of).toList(), null, java.util.List.of(), java.util.List.of(),
+                environment);
     }
 
     /** @param source the spec file, or a description of where the spec came from */
@@ -28,6 +38,7 @@ final class Preflight {
                 }
                 ComposeFile.read(path);
             }
+            ComposeModels.load(project(compose));
         }
         if (spec.orchestrator().equals("local") && spec.local().directory() != null
                 && !Files.isDirectory(Path.of(spec.local().directory()))) {

@@ -1,6 +1,7 @@
 package dev.scalecheck.cli;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeModels;
 import dev.scalecheck.core.spec.Spec;
 import dev.scalecheck.core.spec.SpecReader;
 import java.nio.file.Path;
@@ -29,20 +30,25 @@ final class ValidateCommand implements Callable<Integer> {
     /** The same reading and checks as {@code run} before it starts anything; a refusal is an exception ({@link ExitCode#of}). */
     @Override
     public Integer call() {
+        command.commandLine().getOut().println(validate(file));
+        return ExitCode.PASSED;
+    }
+
+    /** The one line saying the spec is valid; a refusal is an exception. */
+    static String validate(Path file) {
         Spec spec = SpecFiles.resolveAgainst(new SpecReader().read(file), file);
         Preflight.check(spec, file.toString());
         List<String> problems = spec.orchestrator().equals("compose") ? composeProblems(spec) : List.of();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
         }
-        command.commandLine().getOut().println(file + " is valid: " + spec.orchestrator() + ", service '" + spec.service() + "', "
-                + spec.replicas() + " replicas" + (spec.isDemo() ? " (the demo preset applies)" : ""));
-        return ExitCode.PASSED;
+        return file + " is valid: " + spec.orchestrator() + ", service '" + spec.service() + "', "
+                + spec.replicas() + " replicas" + (spec.isDemo() ? " (the demo preset applies)" : "");
     }
 
     private static List<String> composeProblems(Spec spec) {
         Spec.Compose compose = spec.compose() == null ? new Spec.Compose(null, null, null, null, null, null) : spec.compose();
-        ComposeFile model = ComposeFile.merge(compose.files().stream().map(Path::of).map(ComposeFile::read).toList());
+        ComposeFile model = ComposeModels.load(Preflight.project(compose));
         Set<String> services = model.services().keySet();
         List<String> problems = new ArrayList<>();
         check(problems, services, spec.service(), "service");

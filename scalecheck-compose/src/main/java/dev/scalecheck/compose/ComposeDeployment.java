@@ -1,6 +1,8 @@
 package dev.scalecheck.compose;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeModels;
+import dev.scalecheck.compose.lint.ComposeProject;
 import dev.scalecheck.compose.lint.Finding;
 import dev.scalecheck.compose.lint.Linter;
 import dev.scalecheck.core.Deadline;
@@ -77,7 +79,9 @@ final class ComposeDeployment implements Deployment {
         synchronized (this) {
             owned = true;
         }
-        ComposeFile merged = ComposeFile.merge(files.stream().map(ComposeFile::read).toList());
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(compose.environment());
+        ComposeFile merged = ComposeModels.load(new ComposeProject(files, files.get(0).getParent(), List.of(), List.of(), environment));
         List<Finding> findings = Linter.standard().lint(merged, spec.service(), compose.database(), compose.balancer());
         cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
         synchronized (this) {

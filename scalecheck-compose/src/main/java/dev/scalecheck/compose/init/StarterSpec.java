@@ -3,6 +3,7 @@ package dev.scalecheck.compose.init;
 import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.compose.lint.ComposeInterpolation;
 import dev.scalecheck.compose.lint.DatabaseImage;
+import dev.scalecheck.compose.lint.Roles;
 import dev.scalecheck.compose.lint.ServiceEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +25,6 @@ import org.yaml.snakeyaml.nodes.Node;
  * What it cannot tell becomes a TODO line.
  */
 public final class StarterSpec {
-    private static final List<String> DATABASE_NAMES = List.of("db", "database", "mysql", "mariadb", "postgres", "postgresql", "pg");
-    private static final Pattern BALANCER_IMAGE = Pattern.compile("haproxy|nginx|traefik|envoy|caddy");
-    private static final Pattern URL = Pattern.compile("https?://[^/\\s\"':]+:(\\d+)(/[^\\s\"']*)?");
     private static final Pattern PUBLISHED = Pattern.compile("^(?:(\\d+\\.\\d+\\.\\d+\\.\\d+):)?(\\d+):\\d+(?:/tcp)?$");
 
     private StarterSpec() {
@@ -43,19 +41,14 @@ public final class StarterSpec {
     public static Draft write(ComposeFile file, String composePath, Map<String, String> environment) {
         ComposeInterpolation variables = ComposeInterpolation.forProject(file.directory(), environment);
         Map<String, MappingNode> services = file.services();
-        Optional<String> database = find(services, variables, image -> DatabaseImage.kind(image).isPresent(), DATABASE_NAMES);
-        Optional<String> balancer = find(services, variables, image -> BALANCER_IMAGE.matcher(image).find(),
-                List.of("lb", "proxy", "traefik", "haproxy", "nginx"));
-        Optional<String> service = services.entrySet().stream()
-                .filter(e -> !Optional.of(e.getKey()).equals(database) && !Optional.of(e.getKey()).equals(balancer))
-                .filter(e -> ComposeFile.get(e.getValue(), "container_name").isEmpty())
-                .filter(e -> ComposeFile.get(e.getValue(), "healthcheck").isPresent() || ComposeFile.get(e.getValue(), "build").isPresent())
-                .sorted((a, b) -> Boolean.compare(dependsOn(b.getValue(), database), dependsOn(a.getValue(), database)))
-                .map(Map.Entry::getKey).findFirst();
+        Roles roles = Roles.find(file, null, null, null);
+        Optional<String> database = roles.database();
+        Optional<String> balancer = roles.balancer();
+        Optional<String> service = roles.service();
         Optional<String> healthTest = service.flatMap(s -> ComposeFile.get(services.get(s), "healthcheck"))
                 .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "test")).map(StarterSpec::text)
                 .map(test -> variables.interpolate(test).value());
-        Optional<Matcher> url = healthTest.map(URL::matcher).filter(Matcher::find);
+        Optional<HealthUrl> url = healthTest.flatMap(HealthUrl::in);
         Optional<String> startPeriod = service.flatMap(s -> ComposeFile.get(services.get(s), "healthcheck"))
                 .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "start_period"))
                 .map(ComposeFile::scalar).map(period -> variables.interpolate(period).value());
@@ -71,7 +64,9 @@ public final class StarterSpec {
         lines.add("# scalecheck.yml written by 'scalecheck init' from " + file.path().getFileName() + "; check every TODO line.");
         lines.add("orchestrator: compose");
         lines.add("replicas: 4");
-        lines.add(value("service", service, "api", "no service with a healthcheck or build and without container_name", todos));
+        lines.add(value("service", service, "app", roles.candidates().isEmpty()
+                ? "no service is built from source or runs an application image"
+                : "cannot tell which service is scaled; candidates: " + String.join(", ", roles.candidates()), todos));
         lines.add("compose:");
         lines.add("  files: [" + composePath + "]");
         String project = file.directory().getFileName() == null ? "stack" : file.directory().getFileName().toString();
@@ -81,9 +76,10 @@ public final class StarterSpec {
         lines.add("  " + value("loadBalancer", balancerUrl, "http://127.0.0.1:8080",
                 "the load balancer publishes no port on this machine; publish it on 127.0.0.1", todos));
         lines.add("health:");
-        lines.add("  " + value("path", url.map(m -> m.group(2) == null ? "/" : m.group(2)), "/health",
-                "no URL in the healthcheck command; the replica's own readiness path", todos));
-        lines.add("  " + value("port", url.map(m -> m.group(1)), "8080", "the port the replica listens on inside its container", todos));
+        lines.add("  " + value("path", url.map(HealthUrl::path), "/",
+                "no URL in the healthcheck command; set the replica's own readiness path", todos));
+        lines.add("  " + value("port", url.map(HealthUrl::port), "80", "no port in the healthcheck command; set the port the replica "
+                + "listens on inside its container", todos));
         lines.add("  timeout: 120s");
         lines.add("  " + value("startPeriod", startPeriod, "60s", "no start_period in the healthcheck", todos));
         lines.add("database:");
@@ -97,13 +93,41 @@ public final class StarterSpec {
         String comment = name.comment() == null ? "" : "   # " + (name.todo() ? "TODO: " : "") + name.comment();
         lines.add("  name: " + name.value() + comment);
         lines.add("  # tool: flyway              # TODO: flyway | liquibase | schema_version; found from the history table when absent");
-        lines.add("# probes:                     # TODO: each enables a check that is skipped without it");
-        lines.add("#   writes: { dataDir: /app/data }                  # shared-writes: the shared data directory");
-        lines.add("#   state: { create: /items, body: '{\"a\": 1}' }     # cross-replica-state: a POST that stores something");
+        lines.add("# probes:   # TODO: each probe enables a check that is SKIPPED without it; uncomment the lines and fill them in");
+        Optional<Map.Entry<String, String>> dataDir = service.flatMap(s -> Roles.dataDirectory(file, s));
+        lines.add(dataDir.map(d -> "#   writes: { dataDir: " + d.getValue() + " }   # shared-writes: the directory " + d.getKey()
+                + " names; check all replicas share it").orElse("#   writes: { dataDir: DIR }          # shared-writes: DIR, the "
+                + "directory inside the container all replicas share"));
+        lines.add("#   state: { create: PATH }           # cross-replica-state: PATH, a POST through the load balancer that stores "
+                + "something");
         lines.add("# checks:");
-        lines.add("#   lb-reaches-all: { replicaHeader: X-Served-By }  # a response header naming the replica");
+        lines.add("#   lb-reaches-all: { replicaHeader: HEADER }   # HEADER, a response header naming the replica that answered");
         todos[0] += 2;
         return new Draft(String.join("\n", lines) + "\n", todos[0]);
+    }
+
+    /**
+     * The readiness URL in a healthcheck command, in any form a healthcheck writes it:
+     * {@code http://localhost:3000/health}, {@code localhost:3000/health} (wget, nc), {@code
+     * http://127.0.0.1/health} (port 80), in CMD or CMD-SHELL form.
+     */
+    record HealthUrl(String port, String path) {
+        private static final Pattern WITH_SCHEME = Pattern.compile("(https?)://(?:\\[[0-9a-fA-F:]+\\]|[\\w.-]+)(?::(\\d+))?(/[^\\s\"'|;&]*)?");
+        private static final Pattern HOST_PORT = Pattern.compile("(?<![\\w/.-])(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\]):(\\d+)"
+                + "(/[^\\s\"'|;&]*)?");
+
+        static Optional<HealthUrl> in(String command) {
+            Matcher scheme = WITH_SCHEME.matcher(command);
+            if (scheme.find()) {
+                String port = scheme.group(2) != null ? scheme.group(2) : scheme.group(1).equals("https") ? "443" : "80";
+                return Optional.of(new HealthUrl(port, scheme.group(3) == null ? "/" : scheme.group(3)));
+            }
+            Matcher hostPort = HOST_PORT.matcher(command);
+            if (hostPort.find()) {
+                return Optional.of(new HealthUrl(hostPort.group(1), hostPort.group(2) == null ? "/" : hostPort.group(2)));
+            }
+            return Optional.empty();
+        }
     }
 
     /** A value for the spec, with why it is what it is, or why it is only a placeholder. */
@@ -176,22 +200,9 @@ public final class StarterSpec {
         return key + ": " + fallback + "   # TODO: " + why;
     }
 
-    private static Optional<String> find(Map<String, MappingNode> services, ComposeInterpolation variables, Predicate<String> image,
-            List<String> names) {
-        return services.entrySet().stream().filter(e -> image(e.getValue(), variables).map(i -> i.toLowerCase(Locale.ROOT))
-                        .map(image::test).orElse(false)).map(Map.Entry::getKey).findFirst()
-                .or(() -> names.stream().filter(services::containsKey).findFirst());
-    }
-
     /** The service's image as compose interpolates it. */
     private static Optional<String> image(MappingNode service, ComposeInterpolation variables) {
         return ComposeFile.get(service, "image").map(ComposeFile::scalar).map(i -> variables.interpolate(i).value());
-    }
-
-    private static boolean dependsOn(MappingNode service, Optional<String> database) {
-        return database.isPresent() && ComposeFile.get(service, "depends_on").map(d -> d instanceof MappingNode m
-                ? ComposeFile.get(m, database.get()).isPresent()
-                : ComposeFile.items(d).stream().anyMatch(i -> ComposeFile.scalar(i).equals(database.get()))).orElse(false);
     }
 
     private static String text(Node node) {

@@ -1,5 +1,6 @@
 package dev.scalecheck.compose.lint;
 
+import dev.scalecheck.core.InputFile;
 import java.util.List;
 
 /**
@@ -25,13 +26,22 @@ public final class ComposeModels {
         if (source == Source.RESOLVER || source == Source.AUTO && !ComposeConfig.available()) {
             return ComposeResolver.resolve(project);
         }
+        project.files().forEach(file -> InputFile.read(file, "compose file", "pass the compose file with -f"));
         ComposeFile positions;
+        IllegalArgumentException resolverRefused = null;
         try {
             positions = ComposeResolver.resolve(project);
-        } catch (IllegalArgumentException resolverRefused) {
+        } catch (IllegalArgumentException refused) {
+            resolverRefused = refused;
             positions = asWritten(project);
         }
-        return ComposeConfig.load(project, positions);
+        try {
+            return ComposeConfig.load(project, positions);
+        } catch (IllegalArgumentException composeRefused) {
+            // compose decides; the resolver's reading adds the line and column it found, when it found one
+            throw resolverRefused == null ? composeRefused
+                    : new IllegalArgumentException(composeRefused.getMessage() + " (" + resolverRefused.getMessage() + ")");
+        }
     }
 
     /** The files merged without resolving anything, for positions only; null when they are not even YAML. */

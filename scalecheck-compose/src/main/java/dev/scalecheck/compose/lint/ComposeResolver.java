@@ -36,6 +36,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class ComposeResolver {
     private static final int MAX_DEPTH = 100;
+    /** Nodes one file may expand to through its aliases; far above any real compose file, far below a billion laughs. */
+    private static final int MAX_NODES = 2_000_000;
+    private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "networks", "volumes", "secrets", "configs",
+            "include");
 
     private ComposeResolver() {
     }
@@ -77,7 +81,19 @@ final class ComposeResolver {
 
     private static MappingNode load(Path file, ComposeInterpolation variables, Map<Node, Path> origins) {
         ComposeFile raw = ComposeFile.parse(file, InputFile.read(file, "compose file", "pass the compose file with -f"));
-        return (MappingNode) prepare(raw.root(), file, variables, origins, 0, true);
+        for (NodeTuple tuple : raw.root().getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
+                throw new IllegalArgumentException("validating " + file + ":" + line(tuple.getKeyNode()) + ": (root) Additional property "
+                        + key + " is not allowed");
+            }
+        }
+        int before = origins.size();
+        Node prepared = prepare(raw.root(), file, variables, origins, 0, true);
+        if (origins.size() - before > MAX_NODES) {
+            throw new IllegalArgumentException(file + ": document contains excessive aliasing");
+        }
+        return (MappingNode) prepared;
     }
 
     /**
@@ -89,6 +105,9 @@ final class ComposeResolver {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException(file + ":" + line(node) + ": nested deeper than " + MAX_DEPTH
                     + " levels (a recursive alias?); compose files are a few levels deep");
+        }
+        if (origins.size() > MAX_NODES * 2) {
+            throw new IllegalArgumentException(file + ": document contains excessive aliasing");
         }
         Node copy;
         if (node instanceof ScalarNode scalarNode) {

@@ -81,6 +81,13 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
 
     private record Candidate(String name, int score) {}
 
+    /** The service's data directory and the variable that names it ({@code DATA_DIR=/app/data}), when a variable does. */
+    public static Optional<Map.Entry<String, String>> dataDirectory(ComposeFile file, String service) {
+        return file.service(service).flatMap(s -> Rules.SharedData.environment(s).entrySet().stream()
+                .filter(e -> Rules.SharedData.DATA_VARIABLE.matcher(e.getKey()).matches() && e.getValue().startsWith("/"))
+                .map(e -> Map.entry(e.getKey(), e.getValue())).findFirst());
+    }
+
     static boolean isBalancerImage(String image) {
         String name = image.toLowerCase(Locale.ROOT);
         int digest = name.indexOf('@');
@@ -97,8 +104,11 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
                 .findFirst();
     }
 
+    /** The image; in a file read as written (not a model), its defaults applied ({@code ${DB_IMAGE:-mariadb:11.4}}). */
     static Optional<String> image(MappingNode service) {
-        return get(service, "image").map(ComposeFile::scalar).filter(i -> !i.isBlank());
+        return get(service, "image").map(ComposeFile::scalar)
+                .map(i -> i.contains("$") ? ComposeInterpolation.of(Map.of(), Map.of()).interpolate(i).value() : i)
+                .filter(i -> !i.isBlank());
     }
 
     /** Whether {@code service} lists {@code other} in depends_on (either form). */

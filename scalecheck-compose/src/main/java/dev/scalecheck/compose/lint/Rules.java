@@ -292,7 +292,7 @@ final class Rules {
      * replica its own.
      */
     static final class SharedData extends ServiceRule {
-        private static final Pattern DATA_VARIABLE = Pattern.compile("(?i).*(DATA|UPLOADS?|STORAGE|MEDIA|FILES)_?(DIR|PATH|ROOT|FOLDER|"
+        static final Pattern DATA_VARIABLE = Pattern.compile("(?i).*(DATA|UPLOADS?|STORAGE|MEDIA|FILES)_?(DIR|PATH|ROOT|FOLDER|"
                 + "LOCATION)$");
 
         @Override
@@ -344,7 +344,7 @@ final class Rules {
             return findings;
         }
 
-        private static Map<String, String> environment(MappingNode service) {
+        static Map<String, String> environment(MappingNode service) {
             Map<String, String> values = new LinkedHashMap<>();
             get(service, "environment").ifPresent(env -> {
                 if (env instanceof MappingNode mapping) {

@@ -15,7 +15,7 @@ class StarterSpecTest {
     @TempDir
     Path dir;
 
-    /** What init wrote for the MariaDB example before PostgreSQL, captured then; the kind line is the only addition. */
+    /** What init writes for the MariaDB example: the roles and values it saw, the probes as commented TODO lines. */
     @Test
     void readsTheMariaDbExampleAsBeforeAddingOnlyItsKind() {
         ComposeFile example = ComposeFile.read(Path.of("../examples/compose/docker-compose.yml"));
@@ -41,11 +41,11 @@ class StarterSpecTest {
                   kind: mariadb
                   name: app
                   # tool: flyway              # TODO: flyway | liquibase | schema_version; found from the history table when absent
-                # probes:                     # TODO: each enables a check that is skipped without it
-                #   writes: { dataDir: /app/data }                  # shared-writes: the shared data directory
-                #   state: { create: /items, body: '{"a": 1}' }     # cross-replica-state: a POST that stores something
+                # probes:   # TODO: each probe enables a check that is SKIPPED without it; uncomment the lines and fill them in
+                #   writes: { dataDir: /app/data }   # shared-writes: the directory DATA_DIR names; check all replicas share it
+                #   state: { create: PATH }           # cross-replica-state: PATH, a POST through the load balancer that stores something
                 # checks:
-                #   lb-reaches-all: { replicaHeader: X-Served-By }  # a response header naming the replica
+                #   lb-reaches-all: { replicaHeader: HEADER }   # HEADER, a response header naming the replica that answered
                 """);
     }
 
@@ -138,7 +138,7 @@ class StarterSpecTest {
                   postgres:
                     image: ${PG_IMAGE}
                     environment: { POSTGRES_DB: orders }
-                """).text()).contains("  database: postgres\n", "database:\n  name: orders\n");
+                """).text()).contains("  database: db   # TODO: no MariaDB/MySQL or PostgreSQL service found");
     }
 
     @Test
@@ -152,7 +152,7 @@ class StarterSpecTest {
                 """);
         StarterSpec.Draft draft = StarterSpec.write(bare, "docker-compose.yml", Map.of());
         assertThat(draft.text()).contains("service: web\n", "  database: db   # TODO: no MariaDB/MySQL or PostgreSQL service found",
-                "  balancer: lb   # TODO: no load balancer service", "  path: /health   # TODO: no URL in the healthcheck command",
+                "  balancer: lb   # TODO: no load balancer service", "  path: /   # TODO: no URL in the healthcheck command",
                 "  name: app   # TODO: the application's schema (no database service to read it from)");
         assertThat(draft.todos()).isEqualTo(9);
     }

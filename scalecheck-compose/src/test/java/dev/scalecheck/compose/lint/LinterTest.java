@@ -33,7 +33,7 @@ class LinterTest {
     void findsEachScalingMistakeWithItsLineAndAFix() throws Exception {
         List<Finding> findings = linter.lint(fixture("bad-scaling.yml"), "api", "db", "lb");
         assertThat(findings).extracting(f -> f.rule() + "@" + f.line()).containsExactly(
-                "no-healthcheck@4", "data-not-shared@4", "not-behind-balancer@4", "container-name@6", "fixed-host-port@8",
+                "no-healthcheck@4", "not-behind-balancer@4", "container-name@6", "fixed-host-port@8",
                 "depends-on-healthy@11");
         assertThat(findings).filteredOn(f -> f.rule().equals("container-name")).first().satisfies(f -> {
             assertThat(f.message()).isEqualTo("service 'api' has container_name 'api' set; a scaled service cannot have a fixed name");
