@@ -20,7 +20,7 @@ class InitCommandTest {
         Path spec = dir.resolve("scalecheck.yml");
         Cli.Outcome outcome = Cli.scalecheck("init", "-f", "../examples/compose/docker-compose.yml", "-o", spec.toString());
         assertThat(outcome.code()).as(outcome.output()).isZero();
-        assertThat(outcome.output()).contains("wrote " + spec + " (2 TODO lines to check)");
+        assertThat(outcome.output()).contains("wrote " + spec + " (2 TODO lines to check;");
         Spec read = SpecFiles.resolveAgainst(new SpecReader().read(spec), spec);
         assertThat(read.orchestrator()).isEqualTo("compose");
         assertThat(read.service()).isEqualTo("api");
@@ -35,7 +35,7 @@ class InitCommandTest {
         Path spec = dir.resolve("scalecheck.yml");
         Cli.Outcome init = Cli.scalecheck("init", "-f", POSTGRES_STACK, "-o", spec.toString());
         assertThat(init.code()).as(init.output()).isZero();
-        assertThat(init.output()).contains("(2 TODO lines to check)");
+        assertThat(init.output()).contains("(2 TODO lines to check;");
         assertThat(Files.readString(spec)).contains("service: backend\n", "database:\n  kind: postgres\n  name: ");
 
         Cli.Outcome validate = Cli.scalecheck("validate", "-f", spec.toString());

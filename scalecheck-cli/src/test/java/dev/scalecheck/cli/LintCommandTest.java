@@ -46,9 +46,11 @@ class LintCommandTest {
                 """);
         Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString());
         assertThat(outcome.code()).isEqualTo(1);
-        assertThat(outcome.output()).contains(compose + ":6: [container-name] service 'api' has container_name 'api' set; "
+        assertThat(outcome.output()).contains(compose + ":4: [no-depends-on-database] service 'api' does not depend on the "
+                + "database 'db'; replicas may start before it answers",
+                compose + ":6: [container-name] service 'api' has container_name 'api' set; "
                 + "a scaled service cannot have a fixed name", "    fix: Remove container_name from service 'api'.",
-                "lint: 1 finding for service 'api'");
+                "lint: read with ", "; service 'api', database 'db', load balancer 'lb'", "lint: 2 findings for service 'api'");
     }
 
     @Test
@@ -93,8 +95,12 @@ class LintCommandTest {
     void aMissingFileOrServiceIsBadInput() throws Exception {
         assertThat(Cli.scalecheck("lint", "-f", dir.resolve("none.yml").toString()).code()).isEqualTo(2);
         Path compose = Files.writeString(dir.resolve("c.yml"), "services:\n  web:\n    image: x\n");
-        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString());
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString(), "--service", "api");
         assertThat(outcome.code()).isEqualTo(2);
         assertThat(outcome.output()).contains("has no service 'api'; services: web (choose one with --service)");
+        Path two = Files.writeString(dir.resolve("two.yml"), "services:\n  web:\n    image: x\n  admin:\n    image: y\n");
+        Cli.Outcome unsure = Cli.scalecheck("lint", "-f", two.toString());
+        assertThat(unsure.code()).isEqualTo(2);
+        assertThat(unsure.output()).contains("cannot tell which service is scaled; candidates: web, admin; choose one with --service");
     }
 }

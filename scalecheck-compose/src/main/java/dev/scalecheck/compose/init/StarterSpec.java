@@ -2,6 +2,7 @@ package dev.scalecheck.compose.init;
 
 import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.compose.lint.ComposeInterpolation;
+import dev.scalecheck.compose.lint.ComposeDuration;
 import dev.scalecheck.compose.lint.DatabaseImage;
 import dev.scalecheck.compose.lint.Roles;
 import dev.scalecheck.compose.lint.ServiceEnvironment;
@@ -51,9 +52,17 @@ public final class StarterSpec {
         Optional<HealthUrl> url = healthTest.flatMap(HealthUrl::in);
         Optional<String> startPeriod = service.flatMap(s -> ComposeFile.get(services.get(s), "healthcheck"))
                 .filter(MappingNode.class::isInstance).flatMap(h -> ComposeFile.get((MappingNode) h, "start_period"))
-                .map(ComposeFile::scalar).map(period -> variables.interpolate(period).value());
+                .map(ComposeFile::scalar).map(period -> variables.interpolate(period).value())
+                .map(period -> {
+                    try {
+                        long millis = ComposeDuration.parse(period).toMillis(); // compose's config writes 1m0s
+                        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+                    } catch (IllegalArgumentException notADuration) {
+                        return period;
+                    }
+                });
         Optional<String> balancerUrl = balancer.flatMap(b -> ComposeFile.get(services.get(b), "ports")).map(ComposeFile::items)
-                .flatMap(ports -> ports.stream().map(ComposeFile::scalar).map(port -> variables.interpolate(port).value())
+                .flatMap(ports -> ports.stream().map(StarterSpec::shortPort).map(port -> variables.interpolate(port).value())
                         .map(PUBLISHED::matcher).filter(Matcher::matches)
                         .findFirst().map(m -> "http://" + (m.group(1) == null ? "127.0.0.1" : m.group(1)) + ":" + m.group(2)));
         Optional<String> databaseImage = database.flatMap(d -> image(services.get(d), variables));
@@ -203,6 +212,19 @@ public final class StarterSpec {
     /** The service's image as compose interpolates it. */
     private static Optional<String> image(MappingNode service, ComposeInterpolation variables) {
         return ComposeFile.get(service, "image").map(ComposeFile::scalar).map(i -> variables.interpolate(i).value());
+    }
+
+    /** A port in short form; the long form compose's config writes ({@code host_ip}, {@code published}, {@code target}) as one. */
+    private static String shortPort(Node port) {
+        if (port instanceof MappingNode mapping) {
+            Optional<String> published = ComposeFile.get(mapping, "published").map(ComposeFile::scalar);
+            if (published.isEmpty()) {
+                return "";
+            }
+            return ComposeFile.get(mapping, "host_ip").map(ComposeFile::scalar).map(ip -> ip + ":").orElse("") + published.get() + ":"
+                    + ComposeFile.get(mapping, "target").map(ComposeFile::scalar).orElse("0");
+        }
+        return ComposeFile.scalar(port);
     }
 
     private static String text(Node node) {

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Compose's duration strings: {@code 1m30s}, {@code 90s}, {@code 500ms}, {@code 1h}. */
-final class ComposeDuration {
+public final class ComposeDuration {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|ns)");
 
     private ComposeDuration() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher matcher = PART.matcher(text.trim());
         double millis = 0;
         int end = 0;
@@ -35,7 +35,7 @@ final class ComposeDuration {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long seconds = (long) Math.ceil(duration.toMillis() / 1000.0);
         return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }

@@ -74,8 +74,8 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
         }
         candidates.sort(Comparator.comparingInt(Candidate::score).reversed());
         List<String> names = candidates.stream().map(Candidate::name).toList();
-        boolean standsOut = !candidates.isEmpty() && candidates.get(0).score() >= 2
-                && (candidates.size() == 1 || candidates.get(0).score() > candidates.get(1).score());
+        boolean standsOut = candidates.size() == 1
+                || !candidates.isEmpty() && candidates.get(0).score() >= 2 && candidates.get(0).score() > candidates.get(1).score();
         return new Roles(standsOut ? Optional.of(names.get(0)) : Optional.empty(), database, balancer, names);
     }
 

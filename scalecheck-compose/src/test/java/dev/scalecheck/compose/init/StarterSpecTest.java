@@ -3,6 +3,8 @@ package dev.scalecheck.compose.init;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.compose.lint.ComposeFile;
+import dev.scalecheck.compose.lint.ComposeModels;
+import dev.scalecheck.compose.lint.ComposeProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -155,6 +157,59 @@ class StarterSpecTest {
                 "  balancer: lb   # TODO: no load balancer service", "  path: /   # TODO: no URL in the healthcheck command",
                 "  name: app   # TODO: the application's schema (no database service to read it from)");
         assertThat(draft.todos()).isEqualTo(9);
+    }
+
+    /** Through both models: redis is never the service, container_name does not hide it, values interpolated, any URL form. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = ComposeModels.Source.class, names = {"COMPOSE_CLI", "RESOLVER"})
+    void writesWhatTheModelSays(ComposeModels.Source source) throws Exception {
+        if (source == ComposeModels.Source.COMPOSE_CLI) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(ComposeModels.composeAvailable() || "1".equals(System.getenv(
+                    "SCALECHECK_REQUIRE_DOCKER")), "no docker compose CLI here");
+        }
+        Files.writeString(dir.resolve(".env"), "SC_TEST_SCHEMA=shop\n");
+        Path compose = Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  redis:
+                    image: redis:7
+                    healthcheck: { test: [CMD, redis-cli, ping] }
+                  shop:
+                    build: .
+                    container_name: shop
+                    depends_on: { mysql: { condition: service_healthy } }
+                    healthcheck:
+                      test: [CMD-SHELL, "wget -qO- localhost:3000/health || exit 1"]
+                      start_period: 90s
+                  mysql:
+                    image: mysql:8.4
+                    environment: { MYSQL_DATABASE: "${SC_TEST_SCHEMA}" }
+                  edge:
+                    image: nginx:1.27
+                    ports: ["8081:80"]
+                    depends_on: [shop]
+                """);
+        ComposeFile model = ComposeModels.load(new ComposeProject(java.util.List.of(compose), dir, java.util.List.of(),
+                java.util.List.of(), Map.of()), source);
+        StarterSpec.Draft draft = StarterSpec.write(model, "compose.yaml", Map.of());
+        assertThat(draft.text()).contains("service: shop\n", "  database: mysql\n", "  balancer: edge\n",
+                "  loadBalancer: http://127.0.0.1:8081\n", "  path: /health\n", "  port: 3000\n", "  startPeriod: 90s\n",
+                "  kind: mariadb\n  name: shop\n");
+        assertThat(draft.text()).doesNotContain("/api/", "X-Served-By", "/items");
+    }
+
+    @Test
+    void listsTheCandidatesWhenNoServiceStandsOut() {
+        ComposeFile two = ComposeFile.parse(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    image: example/web
+                  admin:
+                    image: example/admin
+                  cache:
+                    image: valkey/valkey:8
+                """);
+        assertThat(StarterSpec.write(two, "compose.yaml", Map.of()).text())
+                .contains("service: app   # TODO: cannot tell which service is scaled; candidates: web, admin\n");
     }
 
     @Test
