@@ -69,7 +69,8 @@ final class ComposeConfig {
         if (!result.ok()) {
             String said = (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip();
             throw new IllegalArgumentException("docker compose refuses " + project.describe() + ": "
-                    + InputFile.oneLine(String.join(" / ", said.lines().filter(l -> !l.isBlank()).toList()))
+                    + InputFile.oneLine(String.join(" / ", said.lines().filter(l -> !l.isBlank())
+                            .filter(l -> !l.contains("level=warning")).toList()))
                     + "; fix the compose file (docker compose config shows the same)");
         }
         LoaderOptions options = new LoaderOptions();

@@ -90,6 +90,12 @@ record Dockerfile(List<Stage> stages, int target) {
         return false;
     }
 
+    /** The image the target stage is finally built on ({@code FROM nginx:1.27 AS base} ... {@code FROM base}). */
+    Optional<String> baseImage() {
+        List<Stage> chain = chain();
+        return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1).base());
+    }
+
     /** The VOLUME paths of the target stage and the stages it is built on. */
     List<String> volumes() {
         List<String> volumes = new ArrayList<>();
@@ -98,7 +104,8 @@ record Dockerfile(List<Stage> stages, int target) {
                 if (instruction.toUpperCase(Locale.ROOT).startsWith("VOLUME ")) {
                     String rest = instruction.substring("VOLUME ".length()).strip();
                     for (String part : rest.replaceAll("[\\[\\]\",]", " ").strip().split("\\s+")) {
-                        if (part.startsWith("/")) {
+                        // a scratch directory (Spring Boot's VOLUME /tmp) is no data directory
+                        if (part.startsWith("/") && !part.matches("/(var/)?tmp(/.*)?|/run(/.*)?|/var/run(/.*)?")) {
                             volumes.add(part);
                         }
                     }

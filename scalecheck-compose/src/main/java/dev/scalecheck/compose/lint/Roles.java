@@ -32,7 +32,8 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
             + "elasticsearch|opensearch|mongo|mongodb|minio|mailhog|mailpit|maildev|smtp|postfix|prometheus|grafana|loki|jaeger|"
             + "otel-collector|opentelemetry-collector|adminer|phpmyadmin|pgadmin4|pgadmin|cadvisor|node-exporter|clickhouse|"
             + "etcd|consul|vault|localstack|selenium|meilisearch|typesense|qdrant|solr|memcache|busybox|alpine|tika|gotenberg|"
-            + "collabora|onlyoffice|vector|fluentd|fluent-bit|certbot|watchtower|registry");
+            + "collabora|onlyoffice|vector|fluentd|fluent-bit|certbot|watchtower|registry|pgbouncer|pgpool|pgpool2|proxysql|odyssey|"
+            + "maxscale|pgcat|supavisor");
 
     private static Pattern word(String words) {
         return Pattern.compile("(^|[-_./])(" + words + ")([-_.:/@]|$)");
@@ -42,8 +43,8 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
     public static Roles find(ComposeFile file, String serviceFlag, String databaseFlag, String balancerFlag) {
         Map<String, MappingNode> services = file.services();
         Optional<String> database = Optional.ofNullable(databaseFlag)
-                .or(() -> byImage(services, image -> DatabaseImage.kind(image).isPresent()));
-        Optional<String> balancer = Optional.ofNullable(balancerFlag).or(() -> byImage(services, Roles::isBalancerImage));
+                .or(() -> byImage(file, services, image -> DatabaseImage.kind(image).isPresent()));
+        Optional<String> balancer = Optional.ofNullable(balancerFlag).or(() -> byImage(file, services, Roles::isBalancerImage));
         if (serviceFlag != null) {
             return new Roles(Optional.of(serviceFlag), database, balancer, List.of());
         }
@@ -52,7 +53,7 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
             String name = entry.getKey();
             MappingNode service = entry.getValue();
             if (Optional.of(name).equals(database) || Optional.of(name).equals(balancer)
-                    || image(service).filter(i -> DatabaseImage.kind(i).isPresent() || isBalancerImage(i)
+                    || baseOrImage(file, service).filter(i -> DatabaseImage.kind(i).isPresent() || isBalancerImage(i)
                             || INFRASTRUCTURE.matcher(i.toLowerCase(Locale.ROOT)).find()).isPresent()
                     || image(service).isEmpty() && get(service, "build").isEmpty()) {
                 continue;
@@ -61,7 +62,7 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
             if (get(service, "build").isPresent()) {
                 score += 2;
             }
-            if (database.isPresent() && dependsOn(service, database.get())) {
+            if (database.isPresent() && dependsOnTransitively(file, name, database.get())) {
                 score += 2;
             }
             if (balancer.isPresent() && Routing.routes(file, balancer.get(), name)) {
@@ -98,10 +99,18 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
         return BALANCER.matcher(name).find() && !name.contains("exporter");
     }
 
-    /** The first service (in file order) whose image says it. */
-    private static Optional<String> byImage(Map<String, MappingNode> services, java.util.function.Predicate<String> test) {
+    /** The first service (in file order) whose image, or the image its Dockerfile builds on, says it. */
+    private static Optional<String> byImage(ComposeFile file, Map<String, MappingNode> services,
+            java.util.function.Predicate<String> test) {
         return services.entrySet().stream().filter(e -> image(e.getValue()).filter(test).isPresent()).map(Map.Entry::getKey)
-                .findFirst();
+                .findFirst()
+                .or(() -> services.entrySet().stream().filter(e -> baseOrImage(file, e.getValue()).filter(test).isPresent())
+                        .map(Map.Entry::getKey).findFirst());
+    }
+
+    /** What a built service is built on ({@code build: ./proxy} with {@code FROM nginx}), else its image. */
+    static Optional<String> baseOrImage(ComposeFile file, MappingNode service) {
+        return Dockerfile.of(file, service).flatMap(Dockerfile::baseImage).filter(b -> !b.contains("$")).or(() -> image(service));
     }
 
     /** The image; in a file read as written (not a model), its defaults applied ({@code ${DB_IMAGE:-mariadb:11.4}}). */
@@ -109,6 +118,28 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
         return get(service, "image").map(ComposeFile::scalar)
                 .map(i -> i.contains("$") ? ComposeInterpolation.of(Map.of(), Map.of()).interpolate(i).value() : i)
                 .filter(i -> !i.isBlank());
+    }
+
+    /** Whether {@code service} waits for {@code other} through depends_on, directly or through services it depends on (a pooler). */
+    static boolean dependsOnTransitively(ComposeFile file, String service, String other) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(service));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            Optional<MappingNode> node = file.service(next);
+            if (node.isEmpty()) {
+                continue;
+            }
+            if (dependsOn(node.get(), other)) {
+                return true;
+            }
+            get(node.get(), "depends_on").ifPresent(d -> (d instanceof MappingNode m
+                    ? m.getValue().stream().map(NodeTuple::getKeyNode) : items(d).stream()).map(ComposeFile::scalar).forEach(todo::add));
+        }
+        return false;
     }
 
     /** Whether {@code service} lists {@code other} in depends_on (either form). */

@@ -118,7 +118,7 @@ final class Rules {
         @Override
         List<Finding> check(ComposeFile file, LintTarget target, MappingNode service) {
             if (target.database() == null || file.service(target.database()).isEmpty()
-                    || Roles.dependsOn(service, target.database())) {
+                    || Roles.dependsOnTransitively(file, target.service(), target.database())) {
                 return List.of();
             }
             return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
