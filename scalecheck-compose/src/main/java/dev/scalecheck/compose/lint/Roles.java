@@ -53,8 +53,8 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
             String name = entry.getKey();
             MappingNode service = entry.getValue();
             if (Optional.of(name).equals(database) || Optional.of(name).equals(balancer)
-                    || baseOrImage(file, service).filter(i -> DatabaseImage.kind(i).isPresent() || isBalancerImage(i)
-                            || INFRASTRUCTURE.matcher(i.toLowerCase(Locale.ROOT)).find()).isPresent()
+                    || baseOrImage(file, service).filter(i -> DatabaseImage.kind(i).isPresent() || isBalancerImage(i)).isPresent()
+                    || image(service).filter(i -> INFRASTRUCTURE.matcher(imageName(i)).find()).isPresent()
                     || image(service).isEmpty() && get(service, "build").isEmpty()) {
                 continue;
             }
@@ -62,8 +62,10 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
             if (get(service, "build").isPresent()) {
                 score += 2;
             }
-            if (database.isPresent() && dependsOnTransitively(file, name, database.get())) {
+            if (database.isPresent() && dependsOn(service, database.get())) {
                 score += 2;
+            } else if (database.isPresent() && dependsOnTransitively(file, name, database.get())) {
+                score += 1;
             }
             if (balancer.isPresent() && Routing.routes(file, balancer.get(), name)) {
                 score += 3;
@@ -90,13 +92,18 @@ public record Roles(Optional<String> service, Optional<String> database, Optiona
     }
 
     static boolean isBalancerImage(String image) {
+        String name = imageName(image);
+        return BALANCER.matcher(name).find() && !name.contains("exporter");
+    }
+
+    /** {@code docker.io/library/redis:7-alpine@sha256:...} is {@code redis}: no registry, namespace, tag or digest. */
+    private static String imageName(String image) {
         String name = image.toLowerCase(Locale.ROOT);
         int digest = name.indexOf('@');
         name = digest < 0 ? name : name.substring(0, digest);
         name = name.substring(name.lastIndexOf('/') + 1);
         int tag = name.indexOf(':');
-        name = tag < 0 ? name : name.substring(0, tag);
-        return BALANCER.matcher(name).find() && !name.contains("exporter");
+        return tag < 0 ? name : name.substring(0, tag);
     }
 
     /** The first service (in file order) whose image, or the image its Dockerfile builds on, says it. */
