@@ -63,7 +63,7 @@ class LintCommandTest {
         Cli.Outcome outcome = Cli.scalecheck("lint", "-f", "../examples/compose/docker-compose.yml", "-f", override.toString());
         assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
         assertThat(outcome.output()).contains(override + ":3: [fixed-host-port] service 'api' publishes the fixed host port "
-                + "'7777:7777'", "lint: 1 finding for service 'api'");
+                + "7777; only one replica can bind it", "lint: 1 finding for service 'api'");
     }
 
     @Test
@@ -102,5 +102,51 @@ class LintCommandTest {
         Cli.Outcome unsure = Cli.scalecheck("lint", "-f", two.toString());
         assertThat(unsure.code()).isEqualTo(2);
         assertThat(unsure.output()).contains("cannot tell which service is scaled; candidates: web, admin; choose one with --service");
+    }
+
+    @Test
+    void aFileComposeRefusesIsBadInputWithComposesReason() throws Exception {
+        Path compose = Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  api:
+                    image: example/api
+                    ports: "8080:80"
+                """);
+        Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString());
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).contains("services.api.ports must be a");
+    }
+
+    /** 120 merge keys (SnakeYAML's default limit is 50) and a value with ${VAR-default}, both as compose reads them. */
+    @Test
+    void readsManyMergeKeysAndTheLoadBalancerOfAnActiveProfile() throws Exception {
+        StringBuilder workers = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            workers.append("  worker").append(i).append(":\n    <<: *common\n    image: busybox:1.36\n");
+        }
+        Path compose = Files.writeString(dir.resolve("compose.yaml"), """
+                x-common: &common
+                  restart: unless-stopped
+                services:
+                  app:
+                    build: .
+                    depends_on: { db: { condition: service_healthy } }
+                    healthcheck:
+                      test: [CMD, "true"]
+                      start_period: ${SC_LINT_TEST_START-120s}
+                  db:
+                    image: postgres:16
+                    healthcheck: { test: [CMD-SHELL, "pg_isready -h 127.0.0.1"] }
+                  edge:
+                    image: haproxy:2.9
+                    profiles: [edge]
+                    depends_on: [app]
+                """ + workers);
+        Cli.Outcome plain = Cli.scalecheck("lint", "-f", compose.toString());
+        assertThat(plain.code()).as(plain.output()).isEqualTo(1);
+        assertThat(plain.output()).contains(compose + ":15: [lb-only-in-profile] load balancer 'edge' is only in profile [edge]");
+        Cli.Outcome withProfile = Cli.scalecheck("lint", "-f", compose.toString(), "--profile", "edge", "--time-to-healthy", "60s");
+        assertThat(withProfile.code()).as(withProfile.output()).isZero();
+        assertThat(withProfile.output()).contains("service 'app', database 'db', load balancer 'edge'", "lint: no findings");
     }
 }
