@@ -160,8 +160,9 @@ final class Rules {
             }
             for (Node item : items(node)) {
                 if (scalar(item).equals(target.database())) {
+                    // the short form means condition: service_started, as compose's own model says it
                     return List.of(finding(file, item, "service '" + target.service() + "' depends on '" + target.database()
-                            + "' without condition: service_healthy; replicas may start before the database answers", fix));
+                            + "' with condition service_started; replicas may start before the database answers", fix));
                 }
             }
             return List.of();
@@ -188,8 +189,8 @@ final class Rules {
             }
             return List.of(finding(file, file.serviceKey(target.service()), "service '" + target.service()
                     + "' has no healthcheck (not in the compose file, not in its Dockerfile)",
-                    "Add a healthcheck that calls the readiness endpoint, e.g. test: [CMD, curl, -fsS, "
-                            + "http://127.0.0.1:7777/api/health/ready], with a start_period."));
+                    "Add a healthcheck that calls the service's own readiness endpoint, e.g. test: [CMD, curl, -fsS, "
+                            + "http://127.0.0.1:<port>/<ready path>], with a start_period."));
         }
 
         /** {@code disable: true} or {@code test: [NONE]}: the image's healthcheck switched off. */
