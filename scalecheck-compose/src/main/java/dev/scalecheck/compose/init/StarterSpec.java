@@ -19,11 +19,12 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * A starter {@code scalecheck.yml} for an existing compose stack: the scaled service (a
- * healthcheck or a build, no container_name), the database, its kind and name, the load
- * balancer and its port, the health path and port from the healthcheck command. Values are
- * read as compose interpolates them, with the given environment over the project's .env file.
- * What it cannot tell becomes a TODO line.
+ * A starter {@code scalecheck.yml} for an existing compose stack, from its compose model
+ * ({@link dev.scalecheck.compose.lint.ComposeModels}): the roles lint finds too ({@link Roles}:
+ * the scaled service by evidence, never a cache or queue; the database and load balancer by
+ * image), the database's kind and name, the load balancer's published port, the health path and
+ * port from any URL form in the healthcheck command. What it cannot tell becomes a TODO line;
+ * the probes are commented lines saying what each enables, with no demo values.
  */
 public final class StarterSpec {
     private static final Pattern PUBLISHED = Pattern.compile("^(?:(\\d+\\.\\d+\\.\\d+\\.\\d+):)?(\\d+):\\d+(?:/tcp)?$");
