@@ -65,6 +65,12 @@ final class LintCommand implements Callable<Integer> {
         }
         ComposeFile model = ComposeModels.load(compose.project());
         String described = model.describe();
+        for (String[] named : new String[][] {{"--database", database}, {"--balancer", balancer}}) {
+            if (named[1] != null && model.service(named[1]).isEmpty() && !model.inactiveServices().containsKey(named[1])) {
+                throw new BadFlags(command, named[0] + " '" + named[1] + "' is not a service of " + described + "; services: "
+                        + String.join(", ", model.services().keySet()));
+            }
+        }
         Roles roles = Roles.find(model, service, database, balancer);
         String service = roles.service().orElseThrow(() -> new BadFlags(command, "cannot tell which service is scaled"
                 + (roles.candidates().isEmpty() ? " (no service is built or runs an application image)"

@@ -98,6 +98,9 @@ class LintCommandTest {
         Cli.Outcome outcome = Cli.scalecheck("lint", "-f", compose.toString(), "--service", "api");
         assertThat(outcome.code()).isEqualTo(2);
         assertThat(outcome.output()).contains("has no service 'api'; services: web (choose one with --service)");
+        Cli.Outcome noDatabase = Cli.scalecheck("lint", "-f", compose.toString(), "--database", "postgres");
+        assertThat(noDatabase.code()).isEqualTo(2);
+        assertThat(noDatabase.output()).contains("--database 'postgres' is not a service of " + compose + "; services: web");
         Path two = Files.writeString(dir.resolve("two.yml"), "services:\n  web:\n    image: x\n  admin:\n    image: y\n");
         Cli.Outcome unsure = Cli.scalecheck("lint", "-f", two.toString());
         assertThat(unsure.code()).isEqualTo(2);
