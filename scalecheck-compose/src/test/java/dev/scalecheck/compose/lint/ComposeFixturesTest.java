@@ -59,7 +59,8 @@ class ComposeFixturesTest {
                 List.of(), expected.env);
         if (expected.refused) {
             assertThatThrownBy(() -> ComposeModels.load(project, source)).isInstanceOf(IllegalArgumentException.class)
-                    .satisfies(e -> System.out.println(name + " via " + source + ": " + e.getMessage()));
+                    .hasMessageContaining(dir.toString())
+                    .hasMessageStartingWith(source == ComposeModels.Source.COMPOSE_CLI ? "docker compose refuses " : "");
             return;
         }
         ComposeFile model = ComposeModels.load(project, source);
@@ -73,8 +74,6 @@ class ComposeFixturesTest {
                 + roles.candidates()));
         List<Finding> findings = Linter.standard().lint(model, new LintTarget(service, roles.database().orElse(null),
                 roles.balancer().orElse(null), null, expected.options.get("dataDir")));
-        findings.forEach(f -> System.out.println(name + " via " + source + ": " + f.file().getFileName() + ":" + f.line() + " ["
-                + f.rule() + "] " + f.message()));
         assertThat(findings).extracting(f -> dir.relativize(f.file()) + ":" + f.line() + " " + f.rule())
                 .containsExactlyElementsOf(expected.findings);
     }
