@@ -4,6 +4,7 @@ import dev.scalecheck.compose.lint.ComposeFile;
 import dev.scalecheck.compose.lint.ComposeModels;
 import dev.scalecheck.compose.lint.ComposeProject;
 import dev.scalecheck.compose.lint.Finding;
+import dev.scalecheck.compose.lint.LintTarget;
 import dev.scalecheck.compose.lint.Linter;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
@@ -82,7 +83,9 @@ final class ComposeDeployment implements Deployment {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(compose.environment());
         ComposeFile merged = ComposeModels.load(new ComposeProject(files, files.get(0).getParent(), List.of(), List.of(), environment));
-        List<Finding> findings = Linter.standard().lint(merged, spec.service(), compose.database(), compose.balancer());
+        String dataDir = spec.probes() == null || spec.probes().writes() == null ? null : spec.probes().writes().dataDir();
+        List<Finding> findings = Linter.standard().lint(merged, new LintTarget(spec.service(), compose.database(), compose.balancer(),
+                null, dataDir));
         cli.require(COMMAND, null, "down", "--volumes", "--remove-orphans");
         synchronized (this) {
             started = true;
