@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * the probes are commented lines saying what each enables, with no demo values.
  */
 public final class StarterSpec {
-    private static final Pattern PUBLISHED = Pattern.compile("^(?:(\\d+\\.\\d+\\.\\d+\\.\\d+):)?(\\d+):\\d+(?:/tcp)?$");
+    private static final Pattern PUBLISHED = Pattern.compile("^(?:(\\d+\\.\\d+\\.\\d+\\.\\d+):)?(\\d+):(\\d+)(?:/tcp)?$");
 
     private StarterSpec() {
     }
@@ -65,7 +65,8 @@ public final class StarterSpec {
         Optional<String> balancerUrl = balancer.flatMap(b -> ComposeFile.get(services.get(b), "ports")).map(ComposeFile::items)
                 .flatMap(ports -> ports.stream().map(StarterSpec::shortPort).map(port -> variables.interpolate(port).value())
                         .map(PUBLISHED::matcher).filter(Matcher::matches)
-                        .findFirst().map(m -> "http://" + (m.group(1) == null ? "127.0.0.1" : m.group(1)) + ":" + m.group(2)));
+                        .findFirst().map(m -> (m.group(3).equals("443") ? "https://" : "http://") // TLS behind the container's 443
+                                + (m.group(1) == null ? "127.0.0.1" : m.group(1)) + ":" + m.group(2)));
         Optional<String> databaseImage = database.flatMap(d -> image(services.get(d), variables));
         Optional<String> kind = databaseImage.flatMap(DatabaseImage::kind);
 

@@ -198,6 +198,20 @@ class StarterSpecTest {
     }
 
     @Test
+    void aBalancerPublishingItsTlsPortIsReachedOverHttps() {
+        ComposeFile tls = ComposeFile.parse(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    build: .
+                  proxy:
+                    image: nginx:1.27
+                    ports: ["8443:443"]
+                    depends_on: [app]
+                """);
+        assertThat(StarterSpec.write(tls, "compose.yaml", Map.of()).text()).contains("  loadBalancer: https://127.0.0.1:8443\n");
+    }
+
+    @Test
     void listsTheCandidatesWhenNoServiceStandsOut() {
         ComposeFile two = ComposeFile.parse(dir.resolve("compose.yaml"), """
                 services:
