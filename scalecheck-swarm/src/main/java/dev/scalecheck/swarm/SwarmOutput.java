@@ -1,0 +1,93 @@
+package dev.scalecheck.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scalecheck.core.InputFile;
+import dev.scalecheck.core.LogLine;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsers for what the docker CLI prints about a swarm (formats of CLI 28 against engine 20.10; see the test fixtures). */
+final class SwarmOutput {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code <RFC3339Nano> <service>.<slot>.<task id>@<node><pad>    | <message>} of {@code service logs --timestamps}. */
+    private static final Pattern LOG_LINE = Pattern.compile("^(\\S+Z) (\\S+)\\.(\\d+)\\.([a-z0-9]+)@(\\S+?) *\\| ?(.*)$");
+    private static final Pattern TASK_NAME = Pattern.compile("^(.+)\\.(\\d+)$");
+
+    private SwarmOutput() {
+    }
+
+    /** {@code service ps --no-trunc --format json}: NDJSON, one task per line (also history rows), nothing when none. */
+    static List<Task> tasks(String output) {
+        List<Task> tasks = new ArrayList<>();
+        for (JsonNode node : ndjson(output, "docker service ps")) {
+            String name = node.path("Name").asText();
+            Matcher matcher = TASK_NAME.matcher(name);
+            if (!matcher.matches()) {
+                // a global service's task is named <service>.<node id>: not a replica of a replicated service
+                continue;
+            }
+            String current = node.path("CurrentState").asText().strip();
+            String state = current.isEmpty() ? "" : current.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            tasks.add(new Task(node.path("ID").asText(), matcher.group(1), Integer.parseInt(matcher.group(2)),
+                    node.path("Node").asText(), node.path("DesiredState").asText(), state, node.path("Error").asText()));
+        }
+        return tasks;
+    }
+
+    /** {@code node ls --format json}: NDJSON, one node per line. */
+    static List<SwarmNode> nodes(String output) {
+        List<SwarmNode> nodes = new ArrayList<>();
+        for (JsonNode node : ndjson(output, "docker node ls")) {
+            nodes.add(new SwarmNode(node.path("ID").asText(), node.path("Hostname").asText(), node.path("Status").asText(),
+                    node.path("Availability").asText(), !node.path("ManagerStatus").asText().isEmpty()));
+        }
+        nodes.sort(Comparator.comparing(SwarmNode::hostname));
+        return nodes;
+    }
+
+    /**
+     * {@code service logs --timestamps --no-trunc}: lines grouped per task, returned in time order;
+     * each named after its replica's slot ({@code api-3}), whichever task of the slot wrote it.
+     */
+    static List<LogLine> logs(String output, String replicaPrefix) {
+        List<LogLine> lines = new ArrayList<>();
+        for (String raw : output.split("\\R")) {
+            Matcher matcher = LOG_LINE.matcher(raw);
+            if (!matcher.matches()) {
+                continue;
+            }
+            try {
+                lines.add(new LogLine(Instant.parse(matcher.group(1)), replicaPrefix + "-" + matcher.group(3), LogLine.Stream.STDOUT,
+                        matcher.group(6)));
+            } catch (DateTimeParseException e) {
+                // not a timestamped line (a notice of the CLI); skip it
+            }
+        }
+        lines.sort(Comparator.comparing(LogLine::at));
+        return lines;
+    }
+
+    private static List<JsonNode> ndjson(String output, String what) {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : output.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                nodes.add(JSON.readTree(line));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(what + " printed something that is not JSON: "
+                        + InputFile.oneLine(line.substring(0, Math.min(200, line.length()))), e);
+            }
+        }
+        return nodes;
+    }
+}
