@@ -262,7 +262,7 @@ final class SwarmDeployment implements Deployment {
                 return known;
             }
         }
-        String id = cli.require(EXEC, "inspect", "--type", "task", "--format", "{{.Status.ContainerStatus.ContainerID}}", task.id())
+        String id = cli.require(EXEC, "inspect", "--type", "task", "--format", "{{with .Status.ContainerStatus}}{{.ContainerID}}{{end}}", task.id())
                 .stdout().strip();
         if (id.isEmpty() || id.equals("<no value>")) {
             return "";
@@ -404,7 +404,7 @@ final class SwarmDeployment implements Deployment {
         if (task.isEmpty() || !task.get().ended()) {
             return OptionalInt.empty();
         }
-        String code = cli.run(EXEC, null, List.of("inspect", "--type", "task", "--format", "{{.Status.ContainerStatus.ExitCode}}",
+        String code = cli.run(EXEC, null, List.of("inspect", "--type", "task", "--format", "{{with .Status.ContainerStatus}}{{.ExitCode}}{{end}}",
                 task.get().id())).stdout().strip();
         try {
             return OptionalInt.of(Integer.parseInt(code));
