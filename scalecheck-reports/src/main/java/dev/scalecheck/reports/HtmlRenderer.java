@@ -91,7 +91,9 @@ public final class HtmlRenderer implements Renderer {
             int y = TOP + i * (LANE + GAP);
             html.append("<g class=\"lane\" data-replica=\"").append(esc(t.replica())).append("\">\n");
             html.append(rect(4, y + 6, 10, 14, LANE_KEY_COLOUR, "lane-key", t.replica()));
-            html.append("<text x=\"18\" y=\"").append(y + 18).append("\" class=\"label\">").append(esc(t.replica())).append("</text>\n");
+            html.append("<text x=\"18\" y=\"").append(y + 18).append("\" class=\"label\">").append(esc(t.replica()))
+                    .append(t.node() == null ? "" : "<tspan class=\"node\" x=\"18\" dy=\"10\">@" + esc(t.node()) + "</tspan>")
+                    .append("</text>\n");
             html.append(rect(LABEL, y, CHART, LANE, "#eef1f5", "lane-bg", t.replica()));
             Instant startup = first(t.startup(), t.lockWait(), t.lockAcquired(), t.migrated(), t.upToDate(), t.ready());
             segment(html, start, span, y, t.started(), startup, "#c9ced6", "starting");

@@ -449,6 +449,42 @@ final class SwarmDeployment implements Deployment {
         return written;
     }
 
+    /**
+     * The nodes as the manager lists them, the service's placement (constraints, reservations,
+     * max replicas per node, from {@code service inspect}) and the errors of its tasks that the
+     * manager wants running but could not place or keep.
+     */
+    @Override
+    public Optional<dev.scalecheck.core.orchestrator.Cluster> cluster() {
+        List<SwarmNode> nodes = nodes();
+        String inspect = cli.require(COMMAND, "service", "inspect", "--format", "{{json .Spec.TaskTemplate}}", service(spec.service()))
+                .stdout();
+        SwarmOutput.Placement placement = SwarmOutput.placement(inspect);
+        List<String> errors = ps(spec.service(), true).stream().filter(t -> t.desiredRunning() && !t.error().isEmpty())
+                .map(t -> replicaId(t.slot()) + ": " + t.describe()).toList();
+        return Optional.of(new dev.scalecheck.core.orchestrator.Cluster(
+                nodes.stream().filter(SwarmNode::schedulable).map(SwarmNode::hostname).toList(),
+                nodes.stream().filter(n -> !n.schedulable()).map(n -> n.hostname() + " (" + n.status() + ", " + n.availability() + ")")
+                        .toList(),
+                placement.constraints(), placement.reservations(), placement.maxPerNode(), errors, dataNotShared(placement)));
+    }
+
+    /** What backs the spec's data directory (probes.writes.dataDir), when that is not shared across nodes. */
+    private String dataNotShared(SwarmOutput.Placement placement) {
+        Spec.Writes writes = spec.probes().writes();
+        if (writes == null || writes.dataDir() == null) {
+            return null;
+        }
+        String dir = writes.dataDir();
+        Optional<SwarmOutput.Mount> mount = placement.mounts().stream()
+                .filter(m -> dir.equals(m.target()) || dir.startsWith(m.target().endsWith("/") ? m.target() : m.target() + "/"))
+                .max(java.util.Comparator.comparingInt(m -> m.target().length()));
+        if (mount.isEmpty()) {
+            return "no mount backs the data directory " + dir + ": each replica writes into its own container's filesystem";
+        }
+        return mount.get().notShared();
+    }
+
     /** From the spec: the load balancer's published port on a node, as reachable from here. */
     @Override
     public URI loadBalancer() {

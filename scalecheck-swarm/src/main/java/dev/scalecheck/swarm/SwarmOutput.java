@@ -75,6 +75,64 @@ final class SwarmOutput {
         return lines;
     }
 
+    /** A service's placement as {@code service inspect --format '{{json .Spec.TaskTemplate}}'} prints it. */
+    record Placement(List<String> constraints, String reservations, Integer maxPerNode, List<Mount> mounts) {}
+
+    /** One of a service's mounts; {@code driver} and {@code options} are a volume's (driver local when none is named). */
+    record Mount(String type, String source, String target, String driver, java.util.Map<String, String> options) {
+
+        /**
+         * Why what is mounted here is not one directory shared by every node, or null when it can
+         * be: a bind mount of a host path (shared when every host mounts the same network file
+         * system there, as the lab's /srv/shared), a volume of a network driver or of the local
+         * driver with an NFS/CIFS device.
+         */
+        String notShared() {
+            switch (type) {
+                case "tmpfs":
+                    return "tmpfs at " + target + " lives in each container's memory";
+                case "volume":
+                    String fsType = options.getOrDefault("type", "");
+                    boolean network = !driver.equals("local") || fsType.startsWith("nfs") || fsType.equals("cifs");
+                    return network ? null : "the volume '" + source + "' at " + target + " has the local driver: each node "
+                            + "creates its own, so replicas on different nodes write to different directories; use a "
+                            + "bind mount of a path every node mounts from shared storage (NFS), or a volume driver for it";
+                default:
+                    return null;
+            }
+        }
+    }
+
+    static Placement placement(String taskTemplate) {
+        JsonNode template;
+        try {
+            template = JSON.readTree(taskTemplate.strip());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("docker service inspect printed something that is not JSON", e);
+        }
+        List<String> constraints = new ArrayList<>();
+        template.path("Placement").path("Constraints").forEach(c -> constraints.add(c.asText()));
+        JsonNode max = template.path("Placement").path("MaxReplicas");
+        JsonNode reservations = template.path("Resources").path("Reservations");
+        List<String> reserved = new ArrayList<>();
+        if (reservations.path("NanoCPUs").asLong() > 0) {
+            reserved.add(String.format(Locale.ROOT, "%.2f CPUs", reservations.path("NanoCPUs").asLong() / 1e9));
+        }
+        if (reservations.path("MemoryBytes").asLong() > 0) {
+            reserved.add(reservations.path("MemoryBytes").asLong() / (1024 * 1024) + " MiB of memory");
+        }
+        List<Mount> mounts = new ArrayList<>();
+        for (JsonNode m : template.path("ContainerSpec").path("Mounts")) {
+            JsonNode config = m.path("VolumeOptions").path("DriverConfig");
+            java.util.Map<String, String> options = new java.util.TreeMap<>();
+            config.path("Options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+            String driver = config.path("Name").asText();
+            mounts.add(new Mount(m.path("Type").asText("volume"), m.path("Source").asText(), m.path("Target").asText(),
+                    driver.isEmpty() ? "local" : driver, options));
+        }
+        return new Placement(constraints, String.join(", ", reserved), max.asInt() > 0 ? max.asInt() : null, mounts);
+    }
+
     private static List<JsonNode> ndjson(String output, String what) {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : output.split("\\R")) {

@@ -77,6 +77,14 @@ public interface Deployment extends AutoCloseable {
      */
     List<java.nio.file.Path> saveLogs(java.nio.file.Path directory);
 
+    /**
+     * Where the platform could place the replicas, when it spreads them over several hosts
+     * (swarm); empty on one machine (local, compose), where the replicas-spread check does not apply.
+     */
+    default Optional<Cluster> cluster() {
+        return Optional.empty();
+    }
+
     /** The load balancer in front of the replicas. */
     URI loadBalancer();
 
