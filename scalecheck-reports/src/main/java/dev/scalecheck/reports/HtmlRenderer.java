@@ -250,6 +250,7 @@ public final class HtmlRenderer implements Renderer {
             svg text { font: 12px system-ui, sans-serif; fill: #1d2330; }
             .tick { stroke: #d5dae1; } .tick-label { fill: #5a6372; text-anchor: middle; }
             .spread { stroke: #b3261e; stroke-dasharray: 4 3; stroke-width: 1.5; }
+            svg text tspan.node { font-size: 10px; fill: #5a6372; }
             .spread-label { fill: #b3261e; font-weight: bold; }
             .never { fill: #b3261e; font-weight: bold; }
             .legend span { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }
