@@ -37,9 +37,14 @@ final class SwarmOutput {
             String current = node.path("CurrentState").asText().strip();
             String state = current.isEmpty() ? "" : current.split("\\s+")[0].toLowerCase(Locale.ROOT);
             tasks.add(new Task(node.path("ID").asText(), matcher.group(1), Integer.parseInt(matcher.group(2)),
-                    node.path("Node").asText(), node.path("DesiredState").asText(), state, node.path("Error").asText()));
+                    node.path("Node").asText(), node.path("DesiredState").asText(), state, unquoted(node.path("Error").asText())));
         }
         return tasks;
+    }
+
+    /** The Error field comes quoted ({@code "\"task: non-zero exit (137)\""}): without its quotes. */
+    private static String unquoted(String error) {
+        return error.length() >= 2 && error.startsWith("\"") && error.endsWith("\"") ? error.substring(1, error.length() - 1) : error;
     }
 
     /** {@code node ls --format json}: NDJSON, one node per line. */
