@@ -12,7 +12,7 @@
 #   scripts/swarm-lab.sh env             prints `export DOCKER_HOST=...` for the manager
 #
 # Every object it makes carries the label swarmlab=1; `down` removes by that label.
-# Nodes: swarmlab-n1..3 at 172.30.77.11..13 (tcp:2375, no TLS: reachable from this host only,
+# Nodes: containers swarmlab-node1..3 (hostnames node1..3) at 172.30.77.11..13 (tcp:2375, no TLS: reachable from this host only,
 # the network is --internal). Each node mounts the volume swarmlab-shared at /srv/shared: one
 # directory every node sees, as an NFS mount would be on real hosts (stacks bind-mount it).
 # This kernel has no IPVS: no routing mesh, so stacks use endpoint_mode dnsrr and publish in
@@ -47,7 +47,7 @@ nodes_up() {
   docker volume create --label $LABEL swarmlab-shared >/dev/null
   local i
   for ((i = 1; i <= NODES; i++)); do
-    local name=swarmlab-n$i
+    local name=swarmlab-node$i
     if [ "$(docker inspect --format '{{.State.Running}}' $name 2>/dev/null)" = true ]; then continue; fi
     if docker inspect $name >/dev/null 2>&1; then docker start $name >/dev/null; continue; fi
     docker volume create --label $LABEL $name >/dev/null
@@ -101,7 +101,7 @@ load_images() { # the whole tar is streamed every time, so a node that has the s
 }
 
 status() {
-  if ! docker inspect swarmlab-n1 >/dev/null 2>&1; then echo "swarm-lab: down"; return 1; fi
+  if ! docker inspect swarmlab-node1 >/dev/null 2>&1; then echo "swarm-lab: down"; return 1; fi
   on 1 node ls --format '{{.Hostname}} {{.Status}} {{.Availability}} {{.ManagerStatus}}' 2>/dev/null ||
     { echo "swarm-lab: nodes exist but the manager does not answer"; return 1; }
 }

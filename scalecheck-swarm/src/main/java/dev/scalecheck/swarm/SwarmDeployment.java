@@ -597,6 +597,79 @@ final class SwarmDeployment implements Deployment {
         }
     }
 
+    /** The commands that stop and start a node ({@code {node}} its hostname), from the environment; no shell. */
+    static final String NODE_STOP = "SCALECHECK_SWARM_NODE_STOP";
+    static final String NODE_START = "SCALECHECK_SWARM_NODE_START";
+
+    @Override
+    public Optional<String> cannotLoseNode() {
+        if (blank(System.getenv(NODE_STOP)) || blank(System.getenv(NODE_START))) {
+            return Optional.of("no way to stop a node is set: set " + NODE_STOP + " and " + NODE_START + " to commands with {node} "
+                    + "(in the lab: 'docker --host unix:///var/run/docker.sock stop swarmlab-{node}' and '... start swarmlab-{node}'; "
+                    + "make -C examples/swarm sets them)");
+        }
+        long schedulable = nodes().stream().filter(SwarmNode::schedulable).count();
+        return schedulable < 2 ? Optional.of("the swarm has " + schedulable + " node that can take replicas; losing it leaves none")
+                : Optional.empty();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * The worker with the most replicas that runs neither the database nor the load balancer,
+     * stopped by the SCALECHECK_SWARM_NODE_STOP command; the manager is not told.
+     */
+    @Override
+    public String stopNode(List<Replica> replicas) {
+        List<SwarmNode> nodes = nodes();
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        nodes.stream().filter(SwarmNode::manager).forEach(n -> keep.add(n.hostname()));
+        for (String other : List.of(compose.database(), compose.balancer())) {
+            Command.Result ps = cli.run(COMMAND, null, List.of("service", "ps", "--no-trunc", "--format", "json", service(other)));
+            if (ps.ok()) {
+                SwarmOutput.tasks(ps.stdout()).stream().filter(Task::desiredRunning).forEach(t -> keep.add(t.node()));
+            }
+        }
+        Map<String, Long> count = replicas.stream().filter(r -> r.node() != null && !keep.contains(r.node()))
+                .collect(Collectors.groupingBy(Replica::node, TreeMap::new, Collectors.counting()));
+        String node = count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElseThrow(() -> new OrchestratorException("no node to lose: every replica runs on a node that also runs the "
+                        + "manager, the database or the load balancer (" + String.join(", ", keep) + ")"));
+        runNodeCommand(NODE_STOP, node);
+        return node;
+    }
+
+    /** SCALECHECK_SWARM_NODE_START, then {@code node ls} until the manager counts the node Ready. */
+    @Override
+    public void startNode(String node, Deadline deadline) {
+        runNodeCommand(NODE_START, node);
+        String[] last = {"not listed"};
+        try {
+            deadline.poll(POLL, () -> {
+                Optional<SwarmNode> listed = nodes().stream().filter(n -> n.hostname().equals(node)).findFirst();
+                last[0] = listed.map(n -> n.status() + "/" + n.availability()).orElse("not listed");
+                return listed.filter(n -> n.status().equalsIgnoreCase("ready")).map(n -> true);
+            }).orElseThrow(() -> new OrchestratorException("node " + node + " was not Ready again in time after " + NODE_START
+                    + " (" + last[0] + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrchestratorException("interrupted while waiting for node " + node + " to be Ready", e);
+        }
+        forget();
+    }
+
+    private void runNodeCommand(String variable, String node) {
+        List<String> command = java.util.Arrays.stream(System.getenv(variable).strip().split("\\s+"))
+                .map(word -> word.replace("{node}", node)).toList();
+        Command.Result result = Command.run(command, files.get(0).getParent(), Map.of(), COMMAND, null);
+        if (!result.ok()) {
+            throw new OrchestratorException(variable + " for " + node + " (" + String.join(" ", command) + ") failed (exit "
+                    + result.code() + "): " + SwarmCli.tail(result.stderr()));
+        }
+    }
+
     @Override
     public void emptyDatabase() {
         throw new OrchestratorException("the swarm backend cannot replace the database with an empty one yet; "
