@@ -81,7 +81,7 @@ class SwarmExampleIT {
     @Test
     void aMigrationLockNeverReleasedFailsLockReleased() throws Exception {
         Cli.Outcome outcome = testScaling("FAULT=keep-lock");
-        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.code()).as(outcome.output()).isNotZero(); // make exits 2 on any failed recipe
         assertThat(outcome.output()).containsPattern("(?m)^FAIL +lock-released +user lock 'demo_migration' still held by connection \\d+ "
                 + "of api-\\d after start-up");
     }
@@ -89,7 +89,7 @@ class SwarmExampleIT {
     @Test
     void aLocalVolumeOnEachNodeFailsSharedWritesWithTheReason() throws Exception {
         Cli.Outcome outcome = testScaling("APPDATA=appdata");
-        assertThat(outcome.code()).as(outcome.output()).isEqualTo(1);
+        assertThat(outcome.code()).as(outcome.output()).isNotZero(); // make exits 2 on any failed recipe
         assertThat(outcome.output()).containsPattern("(?m)^FAIL +shared-writes +the data directory is not shared across nodes: the volume "
                 + "'scalecheck-example_appdata' at /app/data has the local driver: each node creates its own")
                 .containsPattern("(?m)^SCALING TEST FAILED, 1 of 11 checks failed");
