@@ -106,7 +106,7 @@ class BadInputCorpusTest {
                 spec("own-service-without-health-path.yml", "health.path is missing"),
                 spec("password-on-command-line.yml", "local.command[2] uses ${DB_PASSWORD}; a password must never be on a command line"),
                 // what the spec names outside itself
-                spec("unknown-orchestrator.yml", "unknown orchestrator 'swarm'; expected one of: compose, local"),
+                spec("unknown-orchestrator.yml", "unknown orchestrator 'nomad'; expected one of: compose, local, swarm"),
                 spec("local-directory-missing.yml", "local.directory "),
                 spec("compose-files-missing.yml", "compose-files-missing.yml: compose.files: "),
                 spec("compose-file-invalid.yml", "compose-invalid.yml:4:1: not valid YAML: "),
