@@ -472,17 +472,7 @@ final class SwarmDeployment implements Deployment {
     /** What backs the spec's data directory (probes.writes.dataDir), when that is not shared across nodes. */
     private String dataNotShared(SwarmOutput.Placement placement) {
         Spec.Writes writes = spec.probes().writes();
-        if (writes == null || writes.dataDir() == null) {
-            return null;
-        }
-        String dir = writes.dataDir();
-        Optional<SwarmOutput.Mount> mount = placement.mounts().stream()
-                .filter(m -> dir.equals(m.target()) || dir.startsWith(m.target().endsWith("/") ? m.target() : m.target() + "/"))
-                .max(java.util.Comparator.comparingInt(m -> m.target().length()));
-        if (mount.isEmpty()) {
-            return "no mount backs the data directory " + dir + ": each replica writes into its own container's filesystem";
-        }
-        return mount.get().notShared();
+        return writes == null || writes.dataDir() == null ? null : SwarmOutput.dataNotShared(writes.dataDir(), placement);
     }
 
     /** From the spec: the load balancer's published port on a node, as reachable from here. */

@@ -138,6 +138,19 @@ final class SwarmOutput {
         return new Placement(constraints, String.join(", ", reserved), max.asInt() > 0 ? max.asInt() : null, mounts);
     }
 
+    /**
+     * Why the directory {@code dir} of a replica is not one directory shared by every node: the
+     * innermost mount that holds it is not shared ({@link Mount#notShared}), or no mount holds it
+     * (the container's own filesystem); null when it can be shared.
+     */
+    static String dataNotShared(String dir, Placement placement) {
+        java.util.Optional<Mount> mount = placement.mounts().stream()
+                .filter(m -> dir.equals(m.target()) || dir.startsWith(m.target().endsWith("/") ? m.target() : m.target() + "/"))
+                .max(Comparator.comparingInt(m -> m.target().length()));
+        return mount.isEmpty() ? "no mount backs the data directory " + dir + ": each replica writes into its own container's filesystem"
+                : mount.get().notShared();
+    }
+
     private static List<JsonNode> ndjson(String output, String what) {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : output.split("\\R")) {

@@ -99,6 +99,20 @@ class SwarmOutputTest {
     }
 
     @Test
+    void judgesTheDataDirectoryByTheInnermostMountThatHoldsIt() throws IOException {
+        SwarmOutput.Placement volume = SwarmOutput.placement(fixture("task-template-volume.json"));
+        assertThat(SwarmOutput.dataNotShared("/app/data", volume)).contains("'scalecheck-example_appdata'");
+        assertThat(SwarmOutput.dataNotShared("/app/data/uploads", volume)).contains("'scalecheck-example_appdata'");
+        assertThat(SwarmOutput.dataNotShared("/app/database", volume))
+                .isEqualTo("no mount backs the data directory /app/database: each replica writes into its own container's filesystem");
+        assertThat(SwarmOutput.dataNotShared("/app/data", SwarmOutput.placement(fixture("task-template-bind.json")))).isNull();
+        SwarmOutput.Placement nested = new SwarmOutput.Placement(List.of(), "", null, List.of(
+                new SwarmOutput.Mount("volume", "x_data", "/app", "local", Map.of()),
+                new SwarmOutput.Mount("bind", "/srv/shared", "/app/data", "", Map.of())));
+        assertThat(SwarmOutput.dataNotShared("/app/data", nested)).isNull();
+    }
+
+    @Test
     void readsConstraintsAndReservationsOfTheTaskTemplate() throws IOException {
         SwarmOutput.Placement placement = SwarmOutput.placement(fixture("task-template-constraint-reservation.json"));
         assertThat(placement.constraints()).containsExactly("node.hostname==node9");
