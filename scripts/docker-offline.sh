@@ -2,7 +2,7 @@
 # Docker engine, Compose v2 and registry-free base images for scalecheck's compose example,
 # on Debian 12 (bookworm) as root, with no container registry: only Debian's mirror.
 #
-#   scripts/docker-offline.sh [install] [start] [images]      (default: all three)
+#   scripts/docker-offline.sh [install] [start] [images] [dind]   (default: the first three)
 #
 # install: docker.io + mmdebstrap from bookworm; the Compose v2 plugin from trixie's
 #          docker-compose .deb (bookworm's docker-compose is v1), via a private apt state.
@@ -22,6 +22,8 @@
 #          other command (psql, pg_isready) runs as given. The server binaries are on PATH.
 #          STOPSIGNAL SIGINT (fast shutdown), as in the official image.
 #          Not done: /docker-entrypoint-initdb.d, POSTGRES_INITDB_ARGS, POSTGRES_HOST_AUTH_METHOD.
+# dind:    local/dind (docker.io inside local/base, with an entrypoint that runs dockerd on
+#          unix and tcp:2375 without TLS): the nodes of scripts/swarm-lab.sh.
 # env: WORK (default ~/.cache/scalecheck/docker-offline), FORCE=1 rebuilds the images,
 #      MIRROR (default: the system's Debian mirror), DOCKERD_LOG (default /var/log/dockerd.log).
 set -euo pipefail
@@ -253,6 +255,36 @@ images() {
   docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^local/' >&2 || true
 }
 
+write_dind_entrypoint() {
+  mkdir -p "$WORK/files"
+  cat >"$WORK/files/dind-entrypoint" <<'EOF2'
+#!/bin/sh
+# A Docker engine inside a container that is not --privileged (that fails on these hosts):
+# /sys and the cgroup mounts are made writable, then dockerd runs on its socket and tcp:2375.
+# --tls=false: without it dockerd waits 15 s at start-up before binding tcp without TLS.
+set -eu
+rm -f /var/run/docker.pid
+if grep -qE '^[^ ]+ /sys [^ ]+ ro[, ]' /proc/mounts; then
+  mount -o remount,rw /sys
+  for d in /sys/fs/cgroup/*; do [ -d "$d" ] && mount -o remount,rw,bind "$d" "$d" 2>/dev/null || true; done
+fi
+# no DNS: a registry lookup fails at once instead of timing out
+if [ "${DIND_NO_DNS:-}" = 1 ]; then echo 'nameserver 127.0.0.1' >/etc/resolv.conf; fi
+exec dockerd --storage-driver=overlay2 --host=unix:///var/run/docker.sock --host=tcp://0.0.0.0:2375 --tls=false "$@"
+EOF2
+  chmod 755 "$WORK/files/dind-entrypoint"
+}
+
+dind() {
+  have_image local/base && [ -s "$WORK/base/status" ] || build_base
+  write_dind_entrypoint
+  if ! have_image local/dind; then
+    build_layer local/dind "docker.io iproute2 iptables mount curl procps tini" \
+      "install -m 0755 /mnt/files/dind-entrypoint /usr/local/bin/" '[]' \
+      'ENTRYPOINT ["/usr/bin/tini","--","/usr/local/bin/dind-entrypoint"]' 'VOLUME /var/lib/docker'
+  fi
+}
+
 [ $# -gt 0 ] || set -- install start images
 for step in "$@"; do
   t0=$(date +%s.%N)
@@ -260,7 +292,8 @@ for step in "$@"; do
     install) install_engine ;;
     start)   start_dockerd ;;
     images)  images ;;
-    *) say "unknown step '$step'; expected install, start or images"; exit 2 ;;
+    dind)    dind ;;
+    *) say "unknown step '$step'; expected install, start, images or dind"; exit 2 ;;
   esac
   say "$step took $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
 done

@@ -28,7 +28,7 @@ final class Preflight {
     /** @param source the spec file, or a description of where the spec came from */
     static void check(Spec spec, String source) {
         Orchestrator.named(spec.orchestrator());
-        if (spec.orchestrator().equals("compose")) {
+        if (spec.orchestrator().equals("compose") || spec.orchestrator().equals("swarm")) {
             Spec.Compose compose = spec.compose() == null ? new Spec.Compose(null, null, null, null, null, null) : spec.compose();
             for (String file : compose.files()) {
                 Path path = Path.of(file);

@@ -64,7 +64,7 @@ class BadInputCorpusTest {
                 spec("max-fraction-zero.yml", "checks.startup-budget.maxFraction is 0.0; expected a fraction above 0 and at most 1"),
                 spec("max-fraction-negative.yml", "checks.startup-budget.maxFraction is -0.5; expected a fraction above 0 and at most 1"),
                 spec("scenario-unknown.yml", "scenario-unknown.yml:1:12: scenarios has 'chaos-monkey', which is not a scenario; "
-                        + "expected some of: kill-lock-holder, rolling-restart, replica-crash, db-restart"),
+                        + "expected some of: kill-lock-holder, rolling-restart, replica-crash, db-restart, node-loss"),
                 spec("workload-rate-zero.yml", ":2:9: workload.rate is 0; expected a whole number from 1 to 1000"),
                 spec("workload-baseline-zero.yml", "workload.baseline is 0s; expected a duration above 0"),
                 spec("max-spread-zero.yml", "checks.parallel-startup.maxSpread is 0s; expected a duration above 0"),
@@ -106,7 +106,7 @@ class BadInputCorpusTest {
                 spec("own-service-without-health-path.yml", "health.path is missing"),
                 spec("password-on-command-line.yml", "local.command[2] uses ${DB_PASSWORD}; a password must never be on a command line"),
                 // what the spec names outside itself
-                spec("unknown-orchestrator.yml", "unknown orchestrator 'swarm'; expected one of: compose, local"),
+                spec("unknown-orchestrator.yml", "unknown orchestrator 'nomad'; expected one of: compose, local, swarm"),
                 spec("local-directory-missing.yml", "local.directory "),
                 spec("compose-files-missing.yml", "compose-files-missing.yml: compose.files: "),
                 spec("compose-file-invalid.yml", "compose-invalid.yml:4:1: not valid YAML: "),
@@ -148,7 +148,7 @@ class BadInputCorpusTest {
                         "demo", "--database", "oracle"),
                 bad("demo --replicas 100", "--replicas 100 is out of range", "demo", "--replicas", "100"),
                 bad("demo --scenario chaos", "--scenario chaos is not a scenario; expected one of: kill-lock-holder, rolling-restart, "
-                        + "replica-crash, db-restart", "demo", "--scenario", "chaos"),
+                        + "replica-crash, db-restart, node-loss", "demo", "--scenario", "chaos"),
                 bad("run --scenario ''", "--scenario  is not a scenario", "run", "-f", "{res}/spec-ok.yml", "--scenario", ""),
                 bad("lint --time-to-healthy with --run", "--time-to-healthy and --run both give the measured time to healthy; choose one",
                         "lint", "-f", "{res}/compose-ok.yml", "--time-to-healthy", "45s", "--run", "{res}/report-array.json"),

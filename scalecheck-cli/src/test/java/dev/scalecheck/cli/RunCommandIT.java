@@ -70,10 +70,10 @@ class RunCommandIT {
         Cli.Outcome missing = Cli.scalecheck("run", "-f", dir.resolve("nope.yml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.output()).contains("nope.yml does not exist; pass the spec with -f");
-        Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: swarm\nhealth: { path: /health }\n");
+        Path spec = Files.writeString(dir.resolve("s.yml"), "orchestrator: nomad\nhealth: { path: /health }\n");
         Cli.Outcome unknown = Cli.scalecheck("run", "-f", spec.toString());
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.output()).contains("unknown orchestrator 'swarm'; expected one of: compose, local");
+        assertThat(unknown.output()).contains("unknown orchestrator 'nomad'; expected one of: compose, local, swarm");
     }
 
     @Test

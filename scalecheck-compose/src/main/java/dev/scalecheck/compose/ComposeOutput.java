@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsers for what the docker compose CLI and the tools run through it print. */
-final class ComposeOutput {
+/** Parsers for what the docker compose CLI and the tools run through it print (curl and the database clients also by the swarm backend). */
+public final class ComposeOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code api-2  | 2026-11-27T18:54:23.894126023Z text}, after the ESC[2K that compose 2.26 prints first. */
     private static final Pattern LOG_LINE = Pattern.compile("^(?:\\x1b\\[2K)?(\\S+?)\\s*\\| (\\S+Z) ?(.*)$");
     private static final Pattern NUMBER_LABEL = Pattern.compile("com\\.docker\\.compose\\.container-number=(\\d+)");
+
+    /** The MariaDB client as {@link ComposeSql} runs it in the database's container: {@code sh -c <this> <database>}, SQL on stdin. */
+    public static final String MARIADB_CLIENT = ComposeSql.MARIADB;
 
     private ComposeOutput() {
     }
@@ -102,7 +105,7 @@ final class ComposeOutput {
     }
 
     /** {@code curl -s -i}: status line, headers, blank line, body. */
-    static HttpAnswer curl(String output) {
+    public static HttpAnswer curl(String output) {
         String text = output.replace("\r\n", "\n");
         int split = text.indexOf("\n\n");
         String head = split < 0 ? text : text.substring(0, split);
@@ -144,7 +147,7 @@ final class ComposeOutput {
     }
 
     /** {@code mariadb --batch}: a header row, then tab-separated rows; NULL is the text NULL. */
-    static List<Map<String, String>> rows(String output) {
+    public static List<Map<String, String>> rows(String output) {
         List<String> lines = output.lines().toList();
         if (lines.isEmpty()) {
             return List.of();

@@ -70,6 +70,10 @@ public final class ConsoleRenderer implements Renderer {
                 }
             }
         }
+        if (report.timelines().stream().anyMatch(t -> t.node() != null)) {
+            out.write("\nnodes   " + report.timelines().stream().map(t -> t.replica() + " on " + (t.node() == null ? "?" : t.node()))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "\n");
+        }
         out.write("\n");
         String seconds = String.format(Locale.ROOT, "%.1f s", report.duration().toMillis() / 1000.0);
         if (report.passed()) {

@@ -91,7 +91,9 @@ public final class HtmlRenderer implements Renderer {
             int y = TOP + i * (LANE + GAP);
             html.append("<g class=\"lane\" data-replica=\"").append(esc(t.replica())).append("\">\n");
             html.append(rect(4, y + 6, 10, 14, LANE_KEY_COLOUR, "lane-key", t.replica()));
-            html.append("<text x=\"18\" y=\"").append(y + 18).append("\" class=\"label\">").append(esc(t.replica())).append("</text>\n");
+            html.append("<text x=\"18\" y=\"").append(y + 18).append("\" class=\"label\">").append(esc(t.replica()))
+                    .append(t.node() == null ? "" : "<tspan class=\"node\" x=\"18\" dy=\"10\">@" + esc(t.node()) + "</tspan>")
+                    .append("</text>\n");
             html.append(rect(LABEL, y, CHART, LANE, "#eef1f5", "lane-bg", t.replica()));
             Instant startup = first(t.startup(), t.lockWait(), t.lockAcquired(), t.migrated(), t.upToDate(), t.ready());
             segment(html, start, span, y, t.started(), startup, "#c9ced6", "starting");
@@ -248,6 +250,7 @@ public final class HtmlRenderer implements Renderer {
             svg text { font: 12px system-ui, sans-serif; fill: #1d2330; }
             .tick { stroke: #d5dae1; } .tick-label { fill: #5a6372; text-anchor: middle; }
             .spread { stroke: #b3261e; stroke-dasharray: 4 3; stroke-width: 1.5; }
+            svg text tspan.node { font-size: 10px; fill: #5a6372; }
             .spread-label { fill: #b3261e; font-weight: bold; }
             .never { fill: #b3261e; font-weight: bold; }
             .legend span { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }

@@ -32,6 +32,21 @@ class ConsoleRendererTest {
                 .isEqualTo("SCALING TEST NOT PASSED, nothing was judged, 2 of 2 checks skipped: replicas-healthy, shared-writes");
     }
 
+    @Test
+    void namesTheNodeOfEveryReplicaWhenTheyRunOnSeveralHostsAndNothingOnOneMachine() throws Exception {
+        List<CheckResult> results = List.of(CheckResult.pass("replicas-healthy", "2 of 2 ready", List.of()));
+        List<dev.scalecheck.core.run.ReplicaTimeline> onNodes = List.of(
+                new dev.scalecheck.core.run.ReplicaTimeline("api-1", Instant.EPOCH, null, null, null, null, null, null, null, null, "node2"),
+                new dev.scalecheck.core.run.ReplicaTimeline("api-2", Instant.EPOCH, null, null, null, null, null, null, null, null, "node3"));
+        java.io.StringWriter swarm = new java.io.StringWriter();
+        new ConsoleRenderer(false, false, false).render(new RunReport("0badc0de", "swarm", "api", 2, Instant.EPOCH,
+                Duration.ofSeconds(9), List.of(), List.of(), results, onNodes, null, Map.of(), List.of(), null), swarm);
+        assertThat(swarm.toString()).contains("\nnodes   api-1 on node2, api-2 on node3\n");
+        java.io.StringWriter local = new java.io.StringWriter();
+        new ConsoleRenderer(false, false, false).render(report(results), local);
+        assertThat(local.toString()).doesNotContain("nodes ");
+    }
+
     private static RunReport report(List<CheckResult> results) {
         return new RunReport("0badc0de", "local", "api", 4, Instant.EPOCH, Duration.ofSeconds(9), List.of(), List.of(), results,
                 List.of(), null, Map.of(), List.of(), null);

@@ -39,6 +39,15 @@ final class SharedWritesCheck implements Check {
                 problems.add(read.replica() + " could not read " + read.owner() + "'s " + read.file() + ": " + read.detail());
             }
         }
+        dev.scalecheck.core.orchestrator.Cluster cluster = evidence.cluster();
+        if (cluster != null && cluster.dataNotShared() != null && cluster.nodes().size() + cluster.unavailable().size() > 1) {
+            // not shared by construction, whether or not this run's replicas happened to share a node
+            List<String> details = new ArrayList<>(List.of(cluster.dataNotShared()));
+            details.addAll(problems);
+            return CheckResult.fail(ID, "the data directory is not shared across nodes: " + cluster.dataNotShared()
+                    + (problems.isEmpty() ? "" : " (" + problems.size() + (problems.size() == 1 ? " write or read failed" : " writes or reads failed") + ")"),
+                    details, List.of());
+        }
         if (!problems.isEmpty()) {
             return CheckResult.fail(ID, problems, List.of());
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param markers the log markers in force: the spec's, else the migration tool's, else none
  * @param health each replica's readiness, by replica id, in replica order
  * @param logs every replica's lines, ANSI colour codes stripped
+ * @param cluster where the platform could place the replicas, when it spreads them over hosts; else null
  */
 public record Evidence(
         Spec spec,
@@ -24,7 +25,14 @@ public record Evidence(
         DatabaseState database,
         SharedWrites writes,
         LoadBalancerTraffic loadBalancer,
-        StateProbe state) {
+        StateProbe state,
+        dev.scalecheck.core.orchestrator.Cluster cluster) {
+
+    /** Evidence of a run on one machine. */
+    public Evidence(Spec spec, Markers markers, List<Replica> replicas, Map<String, ReplicaHealth> health, List<LogLine> logs,
+            DatabaseState database, SharedWrites writes, LoadBalancerTraffic loadBalancer, StateProbe state) {
+        this(spec, markers, replicas, health, logs, database, writes, loadBalancer, state, null);
+    }
 
     public Evidence {
         markers = markers == null ? Markers.none() : markers;

@@ -77,6 +77,14 @@ public interface Deployment extends AutoCloseable {
      */
     List<java.nio.file.Path> saveLogs(java.nio.file.Path directory);
 
+    /**
+     * Where the platform could place the replicas, when it spreads them over several hosts
+     * (swarm); empty on one machine (local, compose), where the replicas-spread check does not apply.
+     */
+    default Optional<Cluster> cluster() {
+        return Optional.empty();
+    }
+
     /** The load balancer in front of the replicas. */
     URI loadBalancer();
 
@@ -124,6 +132,28 @@ public interface Deployment extends AutoCloseable {
      * replica must be stopped first.
      */
     void emptyDatabase();
+
+    /**
+     * Scenarios on several hosts: why no host can be lost here, or empty when {@link #stopNode} can
+     * stop one (a platform of one machine cannot).
+     */
+    default Optional<String> cannotLoseNode() {
+        return Optional.of("the replicas run on one machine; it applies to orchestrator swarm");
+    }
+
+    /**
+     * Scenarios on several hosts: stops a whole host that runs replicas, as a power cut or a
+     * crashed host does (in the lab, its node container), never the one that runs the database
+     * or the load balancer. Returns its name once it has stopped; the platform is not told.
+     */
+    default String stopNode(List<Replica> replicas) {
+        throw new OrchestratorException(cannotLoseNode().orElse("this platform cannot stop a host"));
+    }
+
+    /** Scenarios: starts a host stopped by {@link #stopNode} again; returns when the platform counts it ready. */
+    default void startNode(String node, Deadline deadline) {
+        throw new OrchestratorException(cannotLoseNode().orElse("this platform cannot start a host"));
+    }
 
     /** Step 7: stops and removes everything this deployment started. Safe to call twice. */
     @Override

@@ -13,9 +13,16 @@ import java.util.Optional;
  * One replica's start-up as the reports draw it: each moment is null when its marker never
  * appeared. {@code lockWait} is when it began waiting for another replica's lock; {@code migrated}
  * when it finished applying migrations itself; {@code upToDate} when it found nothing to apply.
+ * {@code node} is the host the replica ran on where the platform spreads them (swarm), else null.
  */
 public record ReplicaTimeline(String replica, Instant started, Instant startup, Instant lockWait, Instant lockAcquired,
-        Instant migrated, Instant upToDate, Instant lockReleased, Instant ready, Integer exitCode) {
+        Instant migrated, Instant upToDate, Instant lockReleased, Instant ready, Integer exitCode, String node) {
+
+    /** A replica on the run's one machine. */
+    public ReplicaTimeline(String replica, Instant started, Instant startup, Instant lockWait, Instant lockAcquired,
+            Instant migrated, Instant upToDate, Instant lockReleased, Instant ready, Integer exitCode) {
+        this(replica, started, startup, lockWait, lockAcquired, migrated, upToDate, lockReleased, ready, exitCode, null);
+    }
 
     static List<ReplicaTimeline> of(Evidence evidence) {
         return evidence.replicas().stream().map(replica -> of(evidence, replica)).toList();
@@ -35,7 +42,7 @@ public record ReplicaTimeline(String replica, Instant started, Instant startup, 
         return new ReplicaTimeline(id, replica.startedAt(), at(evidence, id, Markers.Kind.STARTUP),
                 at(evidence, id, Markers.Kind.LOCK_WAIT), at(evidence, id, Markers.Kind.LOCK_ACQUIRED),
                 applied, at(evidence, id, Markers.Kind.UP_TO_DATE), at(evidence, id, Markers.Kind.LOCK_RELEASED), ready,
-                health.map(ReplicaHealth::exitCode).orElse(null));
+                health.map(ReplicaHealth::exitCode).orElse(null), replica.node());
     }
 
     private static Instant at(Evidence evidence, String replica, Markers.Kind kind) {

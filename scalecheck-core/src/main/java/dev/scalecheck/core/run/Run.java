@@ -145,7 +145,8 @@ public final class Run {
                     current.exitCode(replica).ifPresent(code -> settled.computeIfPresent(replica.id(),
                             (id, was) -> was.ended(code, current.exitedAt(replica).orElse(null))));
                 }
-                return new Evidence(spec, collector.markers(db), replicas, settled, current.logs(), db, writes, sent, state);
+                return new Evidence(spec, collector.markers(db), replicas, settled, current.logs(), db, writes, sent, state,
+                        current.cluster().orElse(null));
             }, Run::collected);
             health = settled;
             timelines = ReplicaTimeline.of(evidence);
@@ -232,7 +233,12 @@ public final class Run {
 
     private List<CheckResult> judge(Evidence evidence) {
         List<CheckResult> judged = new ArrayList<>();
-        for (Check check : BuiltInChecks.all()) {
+        List<Check> checks = new ArrayList<>(BuiltInChecks.all());
+        if (evidence.cluster() != null) {
+            // a check of platforms with several hosts only: on one machine it is not listed at all
+            checks.add(new dev.scalecheck.core.check.ReplicasSpreadCheck());
+        }
+        for (Check check : checks) {
             judged.add(enabled(check.id()) ? check.evaluate(evidence)
                     : CheckResult.skipped(check.id(), "disabled in the spec (checks." + check.id() + ".enabled: false)"));
         }

@@ -23,7 +23,7 @@ public interface Scenario {
 
     /** Every scenario, in the order a run carries them out. */
     static List<Scenario> all() {
-        return List.of(new KillLockHolder(), new RollingRestart(), new ReplicaCrash(), new DatabaseRestart());
+        return List.of(new KillLockHolder(), new RollingRestart(), new ReplicaCrash(), new DatabaseRestart(), new NodeLoss());
     }
 
     static List<String> ids() {

@@ -87,7 +87,7 @@ public final class SpecReader {
             throw new SpecException(at.at("health") + ": health.path is missing; scalecheck polls each replica's own readiness endpoint, "
                     + "so set health.path (e.g. /actuator/health/readiness or /health)");
         }
-        if (spec.orchestrator().equals("compose") && spec.health().port() == null) {
+        if ((spec.orchestrator().equals("compose") || spec.orchestrator().equals("swarm")) && spec.health().port() == null) {
             throw new SpecException(at.at("health") + ": health.port is missing; set it to the port the service listens on inside its "
                     + "container");
         }
