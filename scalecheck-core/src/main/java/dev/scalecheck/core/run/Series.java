@@ -155,9 +155,12 @@ public record Series(String kind, List<Integer> planned, int repeat, List<Entry>
         return report.health().stream().map(ReplicaHealth::timeToReady).filter(Objects::nonNull).max(Duration::compareTo).orElse(null);
     }
 
-    /** From the first to the last start-up marker; without markers, from the first replica ready to the last. */
+    /**
+     * As parallel-startup measures it: from the first replica's ready marker to the last; without
+     * markers, from the first replica ready on its endpoint to the last.
+     */
     static Duration spread(RunReport report) {
-        List<Instant> startups = report.timelines().stream().map(ReplicaTimeline::startup).filter(Objects::nonNull).toList();
+        List<Instant> startups = report.timelines().stream().map(ReplicaTimeline::ready).filter(Objects::nonNull).toList();
         if (startups.size() < 2) {
             startups = report.health().stream().map(ReplicaHealth::readyAt).filter(Objects::nonNull).toList();
         }
@@ -177,13 +180,28 @@ public record Series(String kind, List<Integer> planned, int repeat, List<Entry>
         });
     }
 
+    /**
+     * The failing check that says why, with its reason: a check of the cause (connection-headroom,
+     * single-migration, ...) before the checks of start-up's outcome (replicas-healthy,
+     * startup-budget, parallel-startup), which fail with it when replicas die or start slowly
+     * because of it. The other failing checks follow by id.
+     */
     static String firstFailure(RunReport report) {
         if (report.environmentError() != null) {
             return "environment: " + report.environmentError();
         }
-        return report.results().stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).findFirst()
-                .map(r -> r.id() + ": " + r.summary()).orElse("no check passed");
+        List<CheckResult> failed = report.results().stream()
+                .filter(r -> r.status() == Status.FAIL || r.status() == Status.ERROR).toList();
+        if (failed.isEmpty()) {
+            return "no check passed";
+        }
+        CheckResult first = failed.stream().filter(r -> !OUTCOME_CHECKS.contains(r.id())).findFirst().orElse(failed.get(0));
+        List<String> others = failed.stream().filter(r -> r != first).map(CheckResult::id).toList();
+        return first.id() + ": " + first.summary() + (others.isEmpty() ? "" : " (also failed: " + String.join(", ", others) + ")");
     }
+
+    /** Checks that judge start-up's outcome: they fail along with the check of the cause. */
+    private static final List<String> OUTCOME_CHECKS = List.of("replicas-healthy", "startup-budget", "parallel-startup");
 
     /** Replica counts for {@code --up-to N}: 1, 2, 4, ... doubling, and N itself last when it is not a power of two. */
     public static List<Integer> doubling(int upTo) {
