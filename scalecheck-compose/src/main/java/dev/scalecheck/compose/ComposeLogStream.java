@@ -16,14 +16,14 @@ import java.util.function.Consumer;
  * store of the lines the checks judge). Lines look like {@code api-1  | 2026-11-27T18:54:23.894126023Z text},
  * possibly after an erase-line escape; anything else (compose's own notices) is skipped.
  */
-final class ComposeLogStream {
+public final class ComposeLogStream {
     private static final String ERASE_LINE = "\u001b[2K";
 
     private ComposeLogStream() {
     }
 
     /** Every timestamped line of {@code output} to {@code sink}, in the order they come; returns how many. */
-    static long parse(InputStream output, Consumer<LogLine> sink) throws IOException {
+    public static long parse(InputStream output, Consumer<LogLine> sink) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8), 1 << 16);
         long count = 0;
         for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
