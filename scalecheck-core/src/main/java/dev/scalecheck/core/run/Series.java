@@ -182,9 +182,9 @@ public record Series(String kind, List<Integer> planned, int repeat, List<Entry>
 
     /**
      * The failing check that says why, with its reason: a check of the cause (connection-headroom,
-     * single-migration, ...) before the checks of start-up's outcome (replicas-healthy,
-     * startup-budget, parallel-startup), which fail with it when replicas die or start slowly
-     * because of it. The other failing checks follow by id.
+     * single-migration, lock-released, shared-writes, ...) before the checks of how start-up and the
+     * traffic went (replicas-healthy, startup-budget, parallel-startup, lb-reaches-all), which fail
+     * with it when replicas die or start late because of it. The other failing checks follow by id.
      */
     static String firstFailure(RunReport report) {
         if (report.environmentError() != null) {
@@ -200,8 +200,9 @@ public record Series(String kind, List<Integer> planned, int repeat, List<Entry>
         return first.id() + ": " + first.summary() + (others.isEmpty() ? "" : " (also failed: " + String.join(", ", others) + ")");
     }
 
-    /** Checks that judge start-up's outcome: they fail along with the check of the cause. */
-    private static final List<String> OUTCOME_CHECKS = List.of("replicas-healthy", "startup-budget", "parallel-startup");
+    /** Checks that judge start-up's and the traffic's outcome: they fail along with the check of the cause. */
+    private static final List<String> OUTCOME_CHECKS = List.of("replicas-healthy", "startup-budget", "parallel-startup",
+            "lb-reaches-all");
 
     /** Replica counts for {@code --up-to N}: 1, 2, 4, ... doubling, and N itself last when it is not a power of two. */
     public static List<Integer> doubling(int upTo) {

@@ -37,7 +37,9 @@ class SeriesTest {
         Series series = new Series("ramp", List.of(1, 2, 4, 8, 16, 32), 1, List.of(
                 new Series.Entry(16, 1, run(16, 2, List.of(CheckResult.pass("replicas-healthy", "16 of 16", List.of()), headroom(16)))),
                 new Series.Entry(32, 1, run(32, 3, List.of(CheckResult.fail("replicas-healthy", "api-1 exited with code 1 before "
-                        + "becoming ready: Too many connections", List.of(), List.of()), headroom(32),
+                        + "becoming ready: Too many connections", List.of(), List.of()),
+                        CheckResult.fail("lb-reaches-all", "api-10 never answered through the load balancer", List.of(), List.of()),
+                        headroom(32),
                         CheckResult.fail("startup-budget", "slowest 26.8 s", List.of(), List.of()))))));
 
         assertThat(series.passed()).isFalse();
@@ -45,7 +47,7 @@ class SeriesTest {
         assertThat(broken.replicas()).isEqualTo(32);
         assertThat(broken.firstFailure()).startsWith("connection-headroom: 32 replicas x pool 6 = 192 connections + margin 10 = 202 "
                 + "> max_connections 151")
-                .endsWith("(also failed: replicas-healthy, startup-budget)");
+                .endsWith("(also failed: replicas-healthy, lb-reaches-all, startup-budget)");
         assertThat(broken.connectionsNeeded()).isEqualTo(202);
         assertThat(broken.maxConnections()).isEqualTo(151);
         Series.Point fine = series.points().get(0);
