@@ -61,6 +61,11 @@ final class ReportOutputs {
         ReportFiles.write(report, junit, json, html);
     }
 
+    /** A series' reports: JSON as a series document (docs/series-schema.json), JUnit one suite per run, HTML with the curve. */
+    void write(dev.scalecheck.core.run.Series series) {
+        ReportFiles.write(series, junit, json, html);
+    }
+
     /** Beside the first report asked for, {@code scalecheck-logs/}: where each replica's whole output goes. */
     java.util.Optional<Path> logDirectory() {
         for (Path file : new Path[] {json, html, junit}) {

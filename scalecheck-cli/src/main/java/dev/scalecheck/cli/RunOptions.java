@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The options every command that runs a scaling test shares. */
 final class RunOptions {
+    static final int MAX_REPEAT = 1000;
 
     @Option(names = "--keep", description = "Leave everything running after the checks; Ctrl-C removes it.")
     boolean keep;
@@ -18,6 +19,11 @@ final class RunOptions {
             description = "After the start-up checks, run this fault scenario (repeatable): ${COMPLETION-CANDIDATES}.",
             completionCandidates = ScenarioNames.class)
     List<String> scenarios = List.of();
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+            description = "Run K times, each on a fresh deployment, and report each check's pass rate; PASS only when every run "
+                    + "passes (default: ${DEFAULT-VALUE}).")
+    int repeat = 1;
 
     @CommandLine.Mixin
     ReportOutputs reports = new ReportOutputs();
@@ -32,6 +38,13 @@ final class RunOptions {
                 throw new BadFlags(command, "--scenario " + scenario + " is not a scenario; expected one of: "
                         + String.join(", ", Scenario.ids()));
             }
+        }
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new BadFlags(command, "--repeat " + repeat + " is out of range; expected a whole number from 1 to " + MAX_REPEAT);
+        }
+        if (keep && repeat > 1) {
+            throw new BadFlags(command, "--keep with --repeat " + repeat + " would leave only the last run running; use --keep "
+                    + "without --repeat");
         }
         console.check(command);
         reports.check(command, inputs);

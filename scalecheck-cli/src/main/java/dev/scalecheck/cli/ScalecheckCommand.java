@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = ScalecheckCommand.Version.class,
         description = "Proves, before production, that a service is safe to run as N replicas.",
-        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, LintCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, RampCommand.class, ValidateCommand.class, LintCommand.class, ReportCommand.class,
             InitCommand.class, CleanCommand.class})
 final class ScalecheckCommand implements Runnable {
     @CommandLine.Spec

@@ -17,7 +17,7 @@ final class SpecFiles {
         if (auth != null && auth.file() != null) {
             Spec.Probes probes = spec.probes();
             spec = spec.withProbes(new Spec.Probes(probes.headers(), new Spec.Auth(auth.header(), null,
-                    directory.resolve(auth.file()).normalize().toString()), probes.writes(), probes.state()));
+                    directory.resolve(auth.file()).normalize().toString()), probes.writes(), probes.state(), probes.parallel()));
         }
         if (spec.compose() == null) {
             return spec;

@@ -149,6 +149,26 @@ class BadInputCorpusTest {
                 bad("demo --replicas 100", "--replicas 100 is out of range", "demo", "--replicas", "100"),
                 bad("demo --scenario chaos", "--scenario chaos is not a scenario; expected one of: kill-lock-holder, rolling-restart, "
                         + "replica-crash, db-restart, node-loss", "demo", "--scenario", "chaos"),
+                bad("run --repeat 0", "--repeat 0 is out of range; expected a whole number from 1 to 1000", "run", "-f",
+                        "{res}/spec-ok.yml", "--repeat", "0"),
+                bad("demo --repeat 2 --keep", "--keep with --repeat 2 would leave only the last run running", "demo", "--repeat", "2",
+                        "--keep"),
+                bad("ramp --up-to 0", "--up-to 0 is out of range; expected a whole number from 1 to 64", "ramp", "--demo", "--up-to", "0"),
+                bad("ramp --up-to 65", "--up-to 65 is out of range", "ramp", "--demo", "--up-to", "65"),
+                bad("ramp --replicas 1,x", "Invalid value for option '--replicas' (N): 'x' is not an int", "ramp", "--demo",
+                        "--replicas", "1,x"),
+                bad("ramp --replicas 4,2", "--replicas 4,2 is not in increasing order", "ramp", "--demo", "--replicas", "4,2"),
+                bad("ramp --replicas 1,100", "--replicas 100 is out of range", "ramp", "--demo", "--replicas", "1,100"),
+                bad("ramp without counts", "ramp needs the replica counts: --up-to N", "ramp", "--demo"),
+                bad("ramp --replicas and --up-to", "--replicas and --up-to both give the counts; choose one", "ramp", "--demo",
+                        "--replicas", "1,2", "--up-to", "4"),
+                bad("ramp --demo and -f", "--demo and -f both say what to ramp; choose one", "ramp", "--demo", "-f", "{res}/spec-ok.yml",
+                        "--up-to", "2"),
+                bad("ramp --fault without --demo", "--fault is for the reference service; add --demo", "ramp", "-f", "{res}/spec-ok.yml",
+                        "--fault", "big-pool", "--up-to", "2"),
+                bad("ramp --keep", "--keep with ramp would leave only the last count running", "ramp", "--demo", "--up-to", "2", "--keep"),
+                bad("ramp --repeat 0", "--repeat 0 is out of range", "ramp", "--demo", "--up-to", "2", "--repeat", "0"),
+                spec("probes-parallel-zero.yml", ":2:13: probes.parallel is 0; expected a whole number from 1 to 256"),
                 bad("run --scenario ''", "--scenario  is not a scenario", "run", "-f", "{res}/spec-ok.yml", "--scenario", ""),
                 bad("lint --time-to-healthy with --run", "--time-to-healthy and --run both give the measured time to healthy; choose one",
                         "lint", "-f", "{res}/compose-ok.yml", "--time-to-healthy", "45s", "--run", "{res}/report-array.json"),
@@ -235,7 +255,7 @@ class BadInputCorpusTest {
         List<Case> cases = corpus().toList();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         assertThat(cases.stream().map(c -> c.args().get(0)).collect(Collectors.toSet()))
-                .contains("run", "demo", "validate", "lint", "init", "report");
+                .contains("run", "demo", "ramp", "validate", "lint", "init", "report");
     }
 
     private static String place(String text) {
@@ -278,6 +298,9 @@ class BadInputCorpusTest {
             }
             if (type == DemoCommand.class) {
                 return type.cast(new DemoCommand(launcher));
+            }
+            if (type == RampCommand.class) {
+                return type.cast(new RampCommand((specs, options, keepGoing, out, err) -> launcher.launch(specs.get(0), options, out, err)));
             }
             return CommandLine.defaultFactory().create(type);
         }

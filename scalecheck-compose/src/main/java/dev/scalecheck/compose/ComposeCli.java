@@ -45,6 +45,55 @@ final class ComposeCli {
         return Command.run(command, directory, environment, timeout, stdin);
     }
 
+    /**
+     * Runs {@code docker compose <args>} and hands its standard output to {@code reader} as it
+     * streams (nothing of it is held here); the process is ended at the deadline.
+     */
+    void stream(Duration timeout, List<String> args, StreamReader reader) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (java.io.IOException e) {
+            throw new OrchestratorException("cannot run docker compose " + String.join(" ", args) + ": " + e.getMessage(), e);
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }, "scalecheck-compose-stream");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (java.io.InputStream out = process.getInputStream()) {
+            reader.read(out);
+            int code = process.waitFor();
+            if (code != 0) {
+                throw new OrchestratorException("docker compose " + String.join(" ", args) + " failed (exit " + code + ")");
+            }
+        } catch (java.io.IOException e) {
+            throw new OrchestratorException("docker compose " + String.join(" ", args) + " broke off: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new OrchestratorException("interrupted reading docker compose " + String.join(" ", args), e);
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /** Reads a command's output as it streams. */
+    interface StreamReader {
+        void read(java.io.InputStream output) throws java.io.IOException;
+    }
+
     private static String tail(String text) {
         String stripped = text.strip();
         List<String> lines = stripped.lines().toList();

@@ -8,6 +8,7 @@ import dev.scalecheck.compose.lint.LintTarget;
 import dev.scalecheck.compose.lint.Linter;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
+import dev.scalecheck.core.check.BuiltInChecks;
 import dev.scalecheck.core.orchestrator.Command;
 import dev.scalecheck.core.orchestrator.Deployment;
 import dev.scalecheck.core.orchestrator.HttpAnswer;
@@ -261,7 +262,12 @@ final class ComposeDeployment implements Deployment {
                 return List.of();
             }
         }
-        return ComposeOutput.logs(cli.require(COMMAND, null, "logs", "--timestamps", "--no-color", spec.service()).stdout());
+        // streamed and bounded: the lines the checks judge and each replica's last lines, whatever the log's size
+        dev.scalecheck.core.BoundedLogs kept = new dev.scalecheck.core.BoundedLogs(BuiltInChecks.judgedLines(spec),
+                dev.scalecheck.core.BoundedLogs.RECENT, dev.scalecheck.core.BoundedLogs.JUDGED,
+                replica -> "docker logs of " + replica + " (and scalecheck-logs/ beside the reports)");
+        cli.stream(COMMAND, List.of("logs", "--timestamps", "--no-color", spec.service()), out -> ComposeLogStream.parse(out, kept::add));
+        return kept.lines();
     }
 
     /** {@code docker logs --timestamps} of each replica's container, both streams, straight into its file. */

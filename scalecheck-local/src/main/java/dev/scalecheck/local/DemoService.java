@@ -34,6 +34,9 @@ public final class DemoService {
     public static List<String> command(Path jar) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx128m",
+                // the JDK HttpServer sends an answer in two writes: with Nagle on, each small answer waits
+                // for the delayed ACK of the first (about 40 ms a request; measured in bench/results/scale.md)
+                "-Dsun.net.httpserver.nodelay=true",
                 "-jar", jar.toAbsolutePath().toString());
     }
 }

@@ -1,5 +1,7 @@
 package dev.scalecheck.local;
 
+import dev.scalecheck.core.BoundedLogs;
+
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.check.BuiltInChecks;

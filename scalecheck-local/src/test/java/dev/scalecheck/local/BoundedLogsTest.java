@@ -1,5 +1,7 @@
 package dev.scalecheck.local;
 
+import dev.scalecheck.core.BoundedLogs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scalecheck.core.Deadline;

@@ -237,7 +237,7 @@ public final class HtmlRenderer implements Renderer {
         return escaped.toString();
     }
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d2330; }
             h1.pass { color: #2e8b3d; } h1.fail { color: #b3261e; }
             .meta { color: #5a6372; } .error { color: #b3261e; font-weight: bold; }

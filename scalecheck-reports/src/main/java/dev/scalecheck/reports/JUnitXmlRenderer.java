@@ -25,58 +25,63 @@ public final class JUnitXmlRenderer implements Renderer {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            long failures = count(report, Status.FAIL);
-            long errors = count(report, Status.ERROR) + (report.environmentError() == null ? 0 : 1);
-            long skipped = count(report, Status.SKIPPED);
-            int tests = report.results().size() + (report.environmentError() == null ? 0 : 1);
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "scalecheck." + report.orchestrator());
-            xml.writeAttribute("tests", String.valueOf(tests));
-            xml.writeAttribute("failures", String.valueOf(failures));
-            xml.writeAttribute("errors", String.valueOf(errors));
-            xml.writeAttribute("skipped", String.valueOf(skipped));
-            xml.writeAttribute("time", seconds(report.duration().toMillis()));
-            xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(report.startedAt().atOffset(ZoneOffset.UTC)));
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("properties");
-            property(xml, "run", report.runId());
-            property(xml, "orchestrator", report.orchestrator());
-            property(xml, "service", report.service());
-            property(xml, "replicas", String.valueOf(report.replicas()));
-            xml.writeEndElement();
-            if (report.environmentError() != null) {
-                testcase(xml, report, "environment", "0");
-                xml.writeStartElement("error");
-                xml.writeAttribute("message", report.environmentError());
-                xml.writeAttribute("type", "environment");
-                xml.writeCharacters(report.environmentError());
-                xml.writeEndElement();
-                xml.writeEndElement();
-            }
-            for (CheckResult result : report.results()) {
-                testcase(xml, report, result.id(), "0");
-                switch (result.status()) {
-                    case FAIL -> problem(xml, "failure", result);
-                    case ERROR -> problem(xml, "error", result);
-                    case SKIPPED -> {
-                        xml.writeEmptyElement("skipped");
-                        xml.writeAttribute("message", result.summary());
-                    }
-                    case PASS -> { }
-                }
-                xml.writeStartElement("system-out");
-                xml.writeCData(result.status() + " " + result.id() + ": " + result.summary()
-                        + (result.evidence().isEmpty() ? "" : "\n" + String.join("\n", result.evidence())));
-                xml.writeEndElement();
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
+            suite(xml, report, "scalecheck." + report.orchestrator(), "");
             xml.writeEndDocument();
             xml.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
         }
+    }
+
+    /** One run as one testsuite named {@code name}, its lines indented by {@code indent} more. */
+    static void suite(XMLStreamWriter xml, RunReport report, String name, String indent) throws XMLStreamException {
+        long failures = count(report, Status.FAIL);
+        long errors = count(report, Status.ERROR) + (report.environmentError() == null ? 0 : 1);
+        long skipped = count(report, Status.SKIPPED);
+        int tests = report.results().size() + (report.environmentError() == null ? 0 : 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("tests", String.valueOf(tests));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", String.valueOf(errors));
+        xml.writeAttribute("skipped", String.valueOf(skipped));
+        xml.writeAttribute("time", seconds(report.duration().toMillis()));
+        xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(report.startedAt().atOffset(ZoneOffset.UTC)));
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        property(xml, "run", report.runId());
+        property(xml, "orchestrator", report.orchestrator());
+        property(xml, "service", report.service());
+        property(xml, "replicas", String.valueOf(report.replicas()));
+        xml.writeEndElement();
+        if (report.environmentError() != null) {
+            testcase(xml, report, "environment", "0");
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", report.environmentError());
+            xml.writeAttribute("type", "environment");
+            xml.writeCharacters(report.environmentError());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        for (CheckResult result : report.results()) {
+            testcase(xml, report, result.id(), "0");
+            switch (result.status()) {
+                case FAIL -> problem(xml, "failure", result);
+                case ERROR -> problem(xml, "error", result);
+                case SKIPPED -> {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", result.summary());
+                }
+                case PASS -> { }
+            }
+            xml.writeStartElement("system-out");
+            xml.writeCData(result.status() + " " + result.id() + ": " + result.summary()
+                    + (result.evidence().isEmpty() ? "" : "\n" + String.join("\n", result.evidence())));
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n" + indent);
+        xml.writeEndElement();
     }
 
     private static void testcase(XMLStreamWriter xml, RunReport report, String name, String time) throws XMLStreamException {

@@ -23,26 +23,38 @@ record Cause(Known known, String owner, String line, String explanation) {
         CHANGELOG_RACE(SingleMigrationCheck.ID, "(?i)Table '?(?:\\w+\\.)?DATABASECHANGELOG'? already exists"
                         + "|relation \"?(?:\\w+\\.)?databasechangelog\"? already exists|\\(typname, typnamespace\\)=\\(databasechangelog,",
                 "Liquibase creates DATABASECHANGELOG before it takes its lock, so replicas starting together race to create it "
-                        + "(Liquibase issue 5254); start one replica first or run the update as a separate step"),
+                        + "(Liquibase issue 5254); start one replica first or run the update as a separate step",
+                "already exists", "typname"),
         TOO_MANY_CONNECTIONS(ConnectionHeadroomCheck.ID, "Too many connections|too many clients already|remaining connection slots",
-                "the database refused a connection: its max_connections was used up"),
+                "the database refused a connection: its max_connections was used up",
+                "too many connections", "too many clients already", "remaining connection slots"),
         LOCK_WAIT_TIMEOUT(LockReleasedCheck.ID,
                 "Lock wait timeout exceeded|canceling statement due to lock timeout|Could not acquire change ?log lock"
                         + "|timed out after .* waiting for .*lock",
-                "it gave up waiting for a lock another replica held"),
+                "it gave up waiting for a lock another replica held",
+                "lock wait timeout exceeded", "canceling statement due to lock timeout", "could not acquire change", "timed out after"),
         CONNECTOR_J_KEYWORDS(ReplicasHealthyCheck.ID, "HHH000339.*Unknown column 'RESERVED'",
                 "MySQL Connector/J asked MariaDB for INFORMATION_SCHEMA.KEYWORDS.RESERVED, which MariaDB has not got, and "
-                        + "Hibernate could not read the database's metadata; add ?useInformationSchema=false to the JDBC URL"),
+                        + "Hibernate could not read the database's metadata; add ?useInformationSchema=false to the JDBC URL",
+                "hhh000339"),
         UNKNOWN(ReplicasHealthyCheck.ID, null, null);
 
         private final String owner;
         private final Pattern pattern;
         private final String explanation;
+        /** Lower-case words one of which every line the pattern finds holds: a cheap test before the pattern's. */
+        private final List<String> hints;
 
-        Known(String owner, String regex, String explanation) {
+        Known(String owner, String regex, String explanation, String... hints) {
             this.owner = owner;
             this.pattern = regex == null ? null : Pattern.compile(regex);
             this.explanation = explanation;
+            this.hints = List.of(hints);
+        }
+
+        /** Whether the pattern may find something in a line whose lower case is {@code lower}. */
+        boolean mayMatch(String lower) {
+            return hints.isEmpty() || hints.stream().anyMatch(lower::contains);
         }
     }
 
@@ -50,8 +62,10 @@ record Cause(Known known, String owner, String line, String explanation) {
 
     /** Whether {@link #of} may quote this line (ANSI codes stripped): a known cause or an exception's {@code Caused by}. */
     static boolean mayExplain(String line) {
+        // every line of a log goes through here: the patterns run only on lines that hold one of their words
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
         for (Known known : Known.values()) {
-            if (known.pattern != null && known.pattern.matcher(line).find()) {
+            if (known.pattern != null && known.mayMatch(lower) && known.pattern.matcher(line).find()) {
                 return true;
             }
         }

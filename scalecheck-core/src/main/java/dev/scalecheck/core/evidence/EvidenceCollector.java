@@ -34,6 +34,8 @@ import java.util.TreeMap;
 public final class EvidenceCollector {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest one round of calls may take (each call has its own, shorter deadline too). */
+    private static final Duration ROUND = Duration.ofSeconds(60);
 
     private final Deployment deployment;
     private final Spec spec;
@@ -41,6 +43,7 @@ public final class EvidenceCollector {
     private final PlainHttp balancer;
     private final ProbeHeaders headers;
     private final String runId;
+    private final Bounded calls;
 
     public EvidenceCollector(Deployment deployment, Spec spec, Clock clock, PlainHttp balancer,
             ProbeHeaders headers, String runId) {
@@ -50,6 +53,7 @@ public final class EvidenceCollector {
         this.balancer = balancer;
         this.headers = headers;
         this.runId = runId;
+        this.calls = new Bounded(spec.probes().parallelCalls());
     }
 
     /** The application schema's tables now (called before the replicas start). */
@@ -65,41 +69,55 @@ public final class EvidenceCollector {
      * @return readiness by replica id, in replica order
      */
     public Map<String, ReplicaHealth> awaitReadiness(List<Replica> replicas) throws InterruptedException {
-        Map<String, ReplicaHealth> settled = new LinkedHashMap<>();
-        Map<String, String> lastAnswer = new HashMap<>();
-        Map<String, Integer> pools = new HashMap<>();
+        Map<String, ReplicaHealth> settled = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> lastAnswer = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> pools = new java.util.concurrent.ConcurrentHashMap<>();
         Deadline deadline = Deadline.after(spec.health().timeout(), clock);
+        InterruptedException[] cut = new InterruptedException[1];
         deadline.poll(POLL, () -> {
-            for (Replica replica : replicas) {
-                if (settled.containsKey(replica.id())) {
-                    continue;
-                }
-                OptionalInt exit = deployment.exitCode(replica);
-                if (exit.isPresent()) {
-                    settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), null,
-                            lastAnswer.getOrDefault(replica.id(), "no answer"), exit.getAsInt(), pools.get(replica.id())));
-                    continue;
-                }
-                HttpAnswer answer = deployment.request(replica, "GET", spec.health().path(), null);
-                Instant now = clock.instant();
-                Optional<String> platform = answer.ok() ? deployment.platformUnhealthy(replica) : Optional.empty();
-                lastAnswer.put(replica.id(), platform.map(why -> answer.status() + ", but " + why).orElse(answer.describe()));
-                if (answer.ok()) {
-                    poolSize(answer.body()).ifPresent(pool -> pools.put(replica.id(), pool));
-                }
-                if (answer.ok() && platform.isEmpty()) {
-                    settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), now, answer.describe(),
-                            null, pools.get(replica.id())));
-                }
+            List<Replica> waiting = replicas.stream().filter(r -> !settled.containsKey(r.id())).toList();
+            try {
+                calls.map(waiting, replica -> {
+                    pollOnce(replica, settled, lastAnswer, pools);
+                    return Boolean.TRUE;
+                }, ROUND, why -> Boolean.FALSE);
+            } catch (InterruptedException e) {
+                cut[0] = e;
+                return Optional.of(false);
             }
             return settled.size() == replicas.size() ? Optional.of(true) : Optional.empty();
         });
+        if (cut[0] != null) {
+            throw cut[0];
+        }
         Map<String, ReplicaHealth> all = new LinkedHashMap<>();
         for (Replica replica : replicas) {
             all.put(replica.id(), settled.getOrDefault(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), null,
                     lastAnswer.getOrDefault(replica.id(), "no answer"), null, pools.get(replica.id()))));
         }
         return all;
+    }
+
+    /** One look at one replica: ended, ready (by its endpoint and the platform), or not yet with the answer it gave. */
+    private void pollOnce(Replica replica, Map<String, ReplicaHealth> settled, Map<String, String> lastAnswer,
+            Map<String, Integer> pools) {
+        OptionalInt exit = deployment.exitCode(replica);
+        if (exit.isPresent()) {
+            settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), null,
+                    lastAnswer.getOrDefault(replica.id(), "no answer"), exit.getAsInt(), pools.get(replica.id())));
+            return;
+        }
+        HttpAnswer answer = deployment.request(replica, "GET", spec.health().path(), null);
+        Instant now = clock.instant();
+        Optional<String> platform = answer.ok() ? deployment.platformUnhealthy(replica) : Optional.empty();
+        lastAnswer.put(replica.id(), platform.map(why -> answer.status() + ", but " + why).orElse(answer.describe()));
+        if (answer.ok()) {
+            poolSize(answer.body()).ifPresent(pool -> pools.put(replica.id(), pool));
+        }
+        if (answer.ok() && platform.isEmpty()) {
+            settled.put(replica.id(), new ReplicaHealth(replica.id(), replica.startedAt(), now, answer.describe(),
+                    null, pools.get(replica.id())));
+        }
     }
 
     /** The pool size in the readiness answer's {@code checks.connection-headroom.poolField}, when the spec names one. */
@@ -233,44 +251,81 @@ public final class EvidenceCollector {
      * endpoint, or by a shell in its environment); every ready replica reads them all back. Files
      * written by a shell are removed afterwards.
      */
-    public SharedWrites writes(List<Replica> ready) {
+    public SharedWrites writes(List<Replica> ready) throws InterruptedException {
         Spec.Writes probe = spec.probes().writes();
         if (probe == null || (probe.path() == null && probe.dataDir() == null)) {
             return SharedWrites.skipped("no probes.writes in the spec; set probes.writes.dataDir (the shared directory, "
                     + "written by a shell in each replica's environment) or probes.writes.path (an endpoint with {name})");
         }
-        List<SharedWrites.Attempt> writes = new ArrayList<>();
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (Replica replica : ready) {
-            String file = fileOf(replica);
-            String token = "scalecheck " + runId + " written by " + replica.id();
-            Attempted attempt = probe.path() != null
-                    ? http(deployment.request(replica, "PUT", probe.path().replace("{name}", file), token, headers.forBody("text/plain")))
-                    : shell(deployment.exec(replica, List.of("sh", "-c", "cat > \"$1/$2\"", "write", probe.dataDir(), file), token));
-            writes.add(new SharedWrites.Attempt(replica.id(), replica.id(), file, attempt.ok(), attempt.ok() ? null : attempt.detail()));
-            tokens.put(replica.id(), token);
+        ready.forEach(replica -> tokens.put(replica.id(), "scalecheck " + runId + " written by " + replica.id()));
+        List<Attempted> written = calls.map(ready, replica -> probe.path() != null
+                ? http(deployment.request(replica, "PUT", probe.path().replace("{name}", fileOf(replica)), tokens.get(replica.id()),
+                        headers.forBody("text/plain")))
+                : shell(deployment.exec(replica, List.of("sh", "-c", "cat > \"$1/$2\"", "write", probe.dataDir(), fileOf(replica)),
+                        tokens.get(replica.id()))), ROUND, Attempted::late);
+        List<SharedWrites.Attempt> writes = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Replica replica = ready.get(i);
+            Attempted attempt = written.get(i);
+            writes.add(new SharedWrites.Attempt(replica.id(), replica.id(), fileOf(replica), attempt.ok(),
+                    attempt.ok() ? null : attempt.detail()));
         }
-        List<SharedWrites.Attempt> reads = new ArrayList<>();
-        for (Replica reader : ready) {
-            for (Replica owner : ready) {
-                String file = fileOf(owner);
-                Attempted attempt = probe.path() != null
-                        ? http(deployment.request(reader, "GET", probe.path().replace("{name}", file), null, headers.plain()))
-                        : shell(deployment.exec(reader, List.of("sh", "-c", "cat \"$1/$2\"", "read", probe.dataDir(), file), null));
-                boolean intact = attempt.ok() && attempt.content().equals(tokens.get(owner.id()));
-                reads.add(new SharedWrites.Attempt(reader.id(), owner.id(), file, intact,
-                        intact ? null : attempt.ok() ? "content differs: '" + attempt.content() + "'" : attempt.detail()));
-            }
-        }
+        List<SharedWrites.Attempt> reads = probe.path() != null ? readsOneByOne(ready, probe, tokens) : readsAtOnce(ready, probe, tokens);
         if (probe.path() == null) {
-            for (SharedWrites.Attempt write : writes) {
-                if (write.ok()) {
-                    Replica owner = ready.stream().filter(r -> r.id().equals(write.replica())).findFirst().orElseThrow();
-                    deployment.exec(owner, List.of("sh", "-c", "rm -f \"$1/$2\"", "clean", probe.dataDir(), write.file()), null);
-                }
-            }
+            List<SharedWrites.Attempt> toRemove = writes.stream().filter(SharedWrites.Attempt::ok).toList();
+            calls.map(toRemove, write -> {
+                Replica owner = ready.stream().filter(r -> r.id().equals(write.replica())).findFirst().orElseThrow();
+                return deployment.exec(owner, List.of("sh", "-c", "rm -f \"$1/$2\"", "clean", probe.dataDir(), write.file()), null);
+            }, ROUND, why -> null);
         }
         return new SharedWrites(writes, reads, null);
+    }
+
+    /** Through an endpoint that reads one name: every reader asks for every token, {@code probes.parallel} at a time. */
+    private List<SharedWrites.Attempt> readsOneByOne(List<Replica> ready, Spec.Writes probe, Map<String, String> tokens)
+            throws InterruptedException {
+        List<Replica[]> pairs = new ArrayList<>();
+        for (Replica reader : ready) {
+            for (Replica owner : ready) {
+                pairs.add(new Replica[] {reader, owner});
+            }
+        }
+        List<Attempted> answers = calls.map(pairs, pair -> http(deployment.request(pair[0], "GET",
+                probe.path().replace("{name}", fileOf(pair[1])), null, headers.plain())), ROUND, Attempted::late);
+        List<SharedWrites.Attempt> reads = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            reads.add(read(pairs.get(i)[0], pairs.get(i)[1], answers.get(i), tokens));
+        }
+        return reads;
+    }
+
+    /** By a shell: one call per reader that reads every token ({@link SharedReads}), the readers {@code probes.parallel} at a time. */
+    private List<SharedWrites.Attempt> readsAtOnce(List<Replica> ready, Spec.Writes probe, Map<String, String> tokens)
+            throws InterruptedException {
+        List<String> files = ready.stream().map(this::fileOf).toList();
+        List<Command.Result> answers = calls.map(ready, reader -> deployment.exec(reader, SharedReads.command(probe.dataDir(), files),
+                null), ROUND, why -> new Command.Result(-1, "", why));
+        List<SharedWrites.Attempt> reads = new ArrayList<>();
+        for (int r = 0; r < ready.size(); r++) {
+            Replica reader = ready.get(r);
+            Command.Result answer = answers.get(r);
+            Map<String, SharedReads.Content> contents = SharedReads.parse(answer.stdout());
+            for (Replica owner : ready) {
+                SharedReads.Content content = contents.get(fileOf(owner));
+                Attempted attempt = content != null
+                        ? new Attempted(content.ok(), content.text(), content.ok() ? null : "cat failed: " + content.text().strip())
+                        : shell(answer.ok() ? new Command.Result(answer.code(), "", "no answer for " + fileOf(owner)) : answer);
+                reads.add(read(reader, owner, attempt, tokens));
+            }
+        }
+        return reads;
+    }
+
+    private SharedWrites.Attempt read(Replica reader, Replica owner, Attempted attempt, Map<String, String> tokens) {
+        boolean intact = attempt.ok() && attempt.content().equals(tokens.get(owner.id()));
+        return new SharedWrites.Attempt(reader.id(), owner.id(), fileOf(owner), intact,
+                intact ? null : attempt.ok() ? "content differs: '" + attempt.content() + "'" : attempt.detail());
     }
 
     private String fileOf(Replica replica) {
@@ -278,7 +333,11 @@ public final class EvidenceCollector {
     }
 
     /** One write or read, whichever way it went. */
-    private record Attempted(boolean ok, String content, String detail) {}
+    private record Attempted(boolean ok, String content, String detail) {
+        static Attempted late(String why) {
+            return new Attempted(false, "", why);
+        }
+    }
 
     private static Attempted http(HttpAnswer answer) {
         return new Attempted(answer.ok(), answer.body(), answer.describe());
@@ -293,15 +352,17 @@ public final class EvidenceCollector {
      * M requests through the load balancer, attributed to replicas by the load balancer's own
      * counts where it keeps them, else by a response header the spec names.
      */
-    public LoadBalancerTraffic loadBalancer(List<Replica> replicas) {
+    public LoadBalancerTraffic loadBalancer(List<Replica> replicas) throws InterruptedException {
         Spec.LbReachesAll settings = spec.checks().lbReachesAll();
         String path = settings.path() != null ? settings.path() : spec.health().path();
         URI url = deployment.loadBalancer().resolve(path);
         Map<String, Integer> before = deployment.loadBalancerCounts();
         Map<String, Integer> byHeader = new TreeMap<>();
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < settings.requests(); i++) {
-            HttpAnswer answer = balancer.send("GET", url, null, headers.plain());
+        List<Integer> sends = java.util.stream.IntStream.range(0, settings.requests()).boxed().toList();
+        List<HttpAnswer> answers = calls.map(sends, i -> balancer.send("GET", url, null, headers.plain()), ROUND,
+                HttpAnswer::failed);
+        for (HttpAnswer answer : answers) {
             if (!answer.ok()) {
                 errors.add(answer.describe());
             }
@@ -322,7 +383,7 @@ public final class EvidenceCollector {
     }
 
     /** Create through the load balancer, then read it back through it until every replica answered or enough reads were made. */
-    public StateProbe state(List<Replica> replicas) {
+    public StateProbe state(List<Replica> replicas) throws InterruptedException {
         Spec.State probe = spec.probes().state();
         if (probe == null || probe.create() == null) {
             return StateProbe.skipped("no probes.state in the spec; set probes.state.create (a POST that stores something) "
@@ -346,12 +407,22 @@ public final class EvidenceCollector {
         Integer configured = spec.checks().crossReplicaState().reads();
         int reads = configured != null ? configured : 3 * replicas.size();
         List<StateProbe.Read> results = new ArrayList<>();
-        for (int i = 0; i < reads; i++) {
-            Map<String, Integer> ahead = header == null ? deployment.loadBalancerCounts() : Map.of();
-            HttpAnswer answer = balancer.send("GET", read.get(), null, headers.plain());
-            String on = header != null ? answer.header(header).map(name -> replicaName(name, replicas)).orElse(null)
-                    : single(difference(ahead, deployment.loadBalancerCounts()));
-            results.add(new StateProbe.Read(on, answer.status(), answer.describe()));
+        if (header != null) {
+            // attributed by the header each answer carries: the reads may go at once
+            List<Integer> sends = java.util.stream.IntStream.range(0, reads).boxed().toList();
+            for (HttpAnswer answer : calls.map(sends, i -> balancer.send("GET", read.get(), null, headers.plain()), ROUND,
+                    HttpAnswer::failed)) {
+                results.add(new StateProbe.Read(answer.header(header).map(name -> replicaName(name, replicas)).orElse(null),
+                        answer.status(), answer.describe()));
+            }
+        } else {
+            // attributed by the load balancer's counts before and after each read: one at a time
+            for (int i = 0; i < reads; i++) {
+                Map<String, Integer> ahead = deployment.loadBalancerCounts();
+                HttpAnswer answer = balancer.send("GET", read.get(), null, headers.plain());
+                results.add(new StateProbe.Read(single(difference(ahead, deployment.loadBalancerCounts())), answer.status(),
+                        answer.describe()));
+            }
         }
         return new StateProbe(id != null ? id : read.get().getPath(), createdOn, null, results, null);
     }

@@ -30,7 +30,8 @@ public final class DemoPreset {
                 .withMarkers(or(spec.markers(), Markers.preset("demo")))
                 .withProbes(new Spec.Probes(probes.headers(), probes.auth(),
                         or(probes.writes(), new Spec.Writes("/api/data/{name}", null)),
-                        or(probes.state(), new Spec.State("/api/items", "{\"probe\":\"scalecheck\"}", null, "/api/items/{id}", "id"))))
+                        or(probes.state(), new Spec.State("/api/items", "{\"probe\":\"scalecheck\"}", null, "/api/items/{id}", "id")),
+                        probes.parallel()))
                 .withChecks(spec.checks()
                         .withLbReachesAll(new Spec.LbReachesAll(balancer.enabled(), balancer.requests(),
                                 or(balancer.replicaHeader(), "X-Replica-Id"), or(balancer.path(), "/api/health")))

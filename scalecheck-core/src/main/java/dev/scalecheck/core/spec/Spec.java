@@ -34,7 +34,7 @@ public record Spec(
         local = local == null ? new Local(null, null, null) : local;
         health = health == null ? new Health(null, null, null, null) : health;
         database = database == null ? new Database(null, null, null, null, null) : database;
-        probes = probes == null ? new Probes(null, null, null, null) : probes;
+        probes = probes == null ? new Probes(null, null, null, null, null) : probes;
         checks = checks == null ? new Checks(null, null, null, null, null, null, null, null, null, null) : checks;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         workload = workload == null ? new Workload(null, null, null, null) : workload;
@@ -177,10 +177,20 @@ public record Spec(
      * @param auth one secret header, read from an environment variable or a file, never printed
      * @param writes how each replica writes its token and reads the others'
      * @param state the cross-replica state probe
+     * @param parallel how many calls into the deployment (readiness polls, HTTP probes, exec and SQL
+     *     calls, load-balancer requests) run at once; default {@link #DEFAULT_PARALLEL}
      */
-    public record Probes(Map<String, String> headers, Auth auth, Writes writes, State state) {
+    public record Probes(Map<String, String> headers, Auth auth, Writes writes, State state, Integer parallel) {
+        /** Calls at once when {@code probes.parallel} is not set. */
+        public static final int DEFAULT_PARALLEL = 8;
+
         public Probes {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        /** {@code probes.parallel}, else {@link #DEFAULT_PARALLEL}. */
+        public int parallelCalls() {
+            return parallel != null ? parallel : DEFAULT_PARALLEL;
         }
     }
 

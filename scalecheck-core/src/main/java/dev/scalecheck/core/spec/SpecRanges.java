@@ -59,6 +59,7 @@ final class SpecRanges {
                     + "schema.table, e.g. flyway_schema_history");
         }
         Spec.Probes probes = spec.probes();
+        count(at, "probes.parallel", probes.parallel(), 1, 256, "8");
         if (probes.writes() != null && probes.writes().path() != null) {
             urlPath(at, "probes.writes.path", probes.writes().path().replace("{name}", "name"), "/files/{name}");
         }

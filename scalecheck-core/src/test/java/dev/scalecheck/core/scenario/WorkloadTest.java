@@ -69,7 +69,7 @@ class WorkloadTest {
     }
 
     private Spec spec(int maxRequests) {
-        return Spec.empty().withProbes(new Spec.Probes(null, null, null, new Spec.State("/items", "{\"name\":\"x\"}", null, null, null)))
+        return Spec.empty().withProbes(new Spec.Probes(null, null, null, new Spec.State("/items", "{\"name\":\"x\"}", null, null, null), null))
                 .withWorkload(new Spec.Workload(200, maxRequests, null, null));
     }
 

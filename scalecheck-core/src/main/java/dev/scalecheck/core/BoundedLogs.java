@@ -1,6 +1,5 @@
-package dev.scalecheck.local;
+package dev.scalecheck.core;
 
-import dev.scalecheck.core.LogLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +15,9 @@ import java.util.function.Predicate;
  * limit) and the last lines of the others; the rest is counted and left to the replica's log
  * files, which hold every line. A replica printing 100 MB costs a few thousand lines here.
  */
-final class BoundedLogs {
-    static final int RECENT = 2000;
-    static final int JUDGED = 10_000;
+public final class BoundedLogs {
+    public static final int RECENT = 2000;
+    public static final int JUDGED = 10_000;
 
     private final Predicate<String> judged;
     private final int recentLimit;
@@ -31,7 +30,7 @@ final class BoundedLogs {
      * @param judged the lines that matter wherever they are in a log (ANSI codes already stripped)
      * @param whereAll where a replica's every line is, by replica id, for the note on what was not kept
      */
-    BoundedLogs(Predicate<String> judged, int recentLimit, int judgedLimit, Function<String, String> whereAll) {
+    public BoundedLogs(Predicate<String> judged, int recentLimit, int judgedLimit, Function<String, String> whereAll) {
         this.judged = judged;
         this.recentLimit = recentLimit;
         this.judgedLimit = judgedLimit;
@@ -39,7 +38,7 @@ final class BoundedLogs {
     }
 
     /** One line as it arrives; thread-safe. */
-    void add(LogLine line) {
+    public void add(LogLine line) {
         // matched outside the lock: the tail threads of all replicas call in at once
         boolean matters = judged.test(LogLine.stripAnsi(line.text()));
         synchronized (this) {
@@ -60,7 +59,7 @@ final class BoundedLogs {
      * The lines kept, in time order, and for each replica that lost some a note in their place:
      * how many, and where they all are.
      */
-    synchronized List<LogLine> lines() {
+    public synchronized List<LogLine> lines() {
         List<Entry> all = new ArrayList<>();
         replicas.forEach((id, replica) -> {
             all.addAll(replica.judged);
@@ -77,12 +76,12 @@ final class BoundedLogs {
     }
 
     /** How many lines are held in memory now. */
-    synchronized int held() {
+    public synchronized int held() {
         return replicas.values().stream().mapToInt(r -> r.judged.size() + r.recent.size()).sum();
     }
 
     /** How many of a replica's lines were left to its log files. */
-    synchronized long dropped(String replica) {
+    public synchronized long dropped(String replica) {
         Replica kept = replicas.get(replica);
         return kept == null ? 0 : kept.dropped;
     }
