@@ -36,6 +36,8 @@ public final class EvidenceCollector {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The longest one round of calls may take (each call has its own, shorter deadline too). */
     private static final Duration ROUND = Duration.ofSeconds(60);
+    /** How long lb-reaches-all goes on sending until every ready replica has answered. */
+    static final Duration REACH_WINDOW = Duration.ofSeconds(10);
 
     private final Deployment deployment;
     private final Spec spec;
@@ -349,37 +351,52 @@ public final class EvidenceCollector {
     }
 
     /**
-     * M requests through the load balancer, attributed to replicas by the load balancer's own
-     * counts where it keeps them, else by a response header the spec names.
+     * Requests through the load balancer, attributed to replicas by the load balancer's own counts or
+     * by a response header. They go in rounds of {@code requests} (at least two per replica), a
+     * round's requests {@code probes.parallel} at a time, until every ready replica has answered, a
+     * request failed, or {@link #REACH_WINDOW} passed: a balancer's own health checks admit a
+     * replica that has just become ready a second or more later, as they would in production.
      */
-    public LoadBalancerTraffic loadBalancer(List<Replica> replicas) throws InterruptedException {
+    public LoadBalancerTraffic loadBalancer(List<Replica> replicas, List<Replica> ready) throws InterruptedException {
         Spec.LbReachesAll settings = spec.checks().lbReachesAll();
         String path = settings.path() != null ? settings.path() : spec.health().path();
         URI url = deployment.loadBalancer().resolve(path);
         Map<String, Integer> before = deployment.loadBalancerCounts();
         Map<String, Integer> byHeader = new TreeMap<>();
         List<String> errors = new ArrayList<>();
-        List<Integer> sends = java.util.stream.IntStream.range(0, settings.requests()).boxed().toList();
-        List<HttpAnswer> answers = calls.map(sends, i -> balancer.send("GET", url, null, headers.plain()), ROUND,
-                HttpAnswer::failed);
-        for (HttpAnswer answer : answers) {
-            if (!answer.ok()) {
-                errors.add(answer.describe());
+        int perRound = Math.max(settings.requests(), 2 * replicas.size());
+        List<Integer> round = java.util.stream.IntStream.range(0, perRound).boxed().toList();
+        Deadline window = Deadline.after(REACH_WINDOW, clock);
+        int sent = 0;
+        while (true) {
+            for (HttpAnswer answer : calls.map(round, i -> balancer.send("GET", url, null, headers.plain()), ROUND,
+                    HttpAnswer::failed)) {
+                if (!answer.ok()) {
+                    errors.add(answer.describe());
+                }
+                if (settings.replicaHeader() != null) {
+                    answer.header(settings.replicaHeader())
+                            .ifPresent(name -> byHeader.merge(replicaName(name, replicas), 1, Integer::sum));
+                }
             }
-            if (settings.replicaHeader() != null) {
-                answer.header(settings.replicaHeader()).ifPresent(name -> byHeader.merge(replicaName(name, replicas), 1, Integer::sum));
+            sent += perRound;
+            Map<String, Integer> counted = difference(before, deployment.loadBalancerCounts());
+            Map<String, Integer> reached = !counted.isEmpty() ? counted : byHeader;
+            boolean everyReady = ready.stream().allMatch(r -> reached.getOrDefault(r.id(), 0) > 0);
+            if (everyReady || !errors.isEmpty() || reached.isEmpty() || window.expired()) {
+                break;
             }
+            Thread.sleep(POLL.toMillis());
         }
         Map<String, Integer> after = deployment.loadBalancerCounts();
         if (!after.isEmpty()) {
-            return new LoadBalancerTraffic(url.toString(), settings.requests(), difference(before, after),
-                    "the load balancer's own counts", errors, null);
+            return new LoadBalancerTraffic(url.toString(), sent, difference(before, after), "the load balancer's own counts", errors,
+                    null);
         }
         if (settings.replicaHeader() != null) {
-            return new LoadBalancerTraffic(url.toString(), settings.requests(), byHeader, "header " + settings.replicaHeader(),
-                    errors, null);
+            return new LoadBalancerTraffic(url.toString(), sent, byHeader, "header " + settings.replicaHeader(), errors, null);
         }
-        return new LoadBalancerTraffic(url.toString(), settings.requests(), Map.of(), null, errors, null);
+        return new LoadBalancerTraffic(url.toString(), sent, Map.of(), null, errors, null);
     }
 
     /** Create through the load balancer, then read it back through it until every replica answered or enough reads were made. */

@@ -136,7 +136,7 @@ public final class Run {
                 SharedWrites writes = !enabled(BuiltInChecks.SHARED_WRITES) ? SharedWrites.skipped(DISABLED)
                         : ready.isEmpty() ? SharedWrites.skipped(none) : collector.writes(ready);
                 LoadBalancerTraffic sent = !enabled(BuiltInChecks.LB_REACHES_ALL) ? LoadBalancerTraffic.skipped(DISABLED)
-                        : ready.isEmpty() ? LoadBalancerTraffic.skipped(none) : collector.loadBalancer(replicas);
+                        : ready.isEmpty() ? LoadBalancerTraffic.skipped(none) : collector.loadBalancer(replicas, ready);
                 StateProbe state = !enabled(BuiltInChecks.CROSS_REPLICA_STATE) ? StateProbe.skipped(DISABLED)
                         : ready.isEmpty() ? StateProbe.skipped(none) : collector.state(replicas);
                 DatabaseState db = collector.database(database, tablesBefore, replicas, sampling.finish());
