@@ -180,24 +180,13 @@ final class ComposeDeployment implements Deployment {
      */
     @Override
     public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
-        StringBuilder config = new StringBuilder();
-        headers.forEach((name, value) -> config.append("header = ").append(curlString(name + ": " + value)).append('\n'));
-        if (body != null) {
-            config.append("data-binary = ").append(curlString(body)).append('\n');
-        }
-        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service(),
-                "curl", "-s", "-i", "-m", "10", "-X", method, "--config", "-", "http://127.0.0.1:" + spec.health().port() + path));
-        Command.Result result = cli.run(EXEC, config.toString(), args);
+        List<String> args = new ArrayList<>(List.of("exec", "-T", "--index=" + replica.index(), spec.service()));
+        args.addAll(InContainerCurl.command(method, spec.health().port(), path));
+        Command.Result result = cli.run(EXEC, InContainerCurl.config(body, headers), args);
         if (!result.ok() && result.stdout().isBlank()) {
             return HttpAnswer.failed("exec in " + replica.id() + " failed (exit " + result.code() + "): " + result.stderr().strip());
         }
         return ComposeOutput.curl(result.stdout());
-    }
-
-    /** A value in curl's config syntax: double-quoted, with backslash escapes. */
-    static String curlString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                .replace("\t", "\\t") + "\"";
     }
 
     @Override

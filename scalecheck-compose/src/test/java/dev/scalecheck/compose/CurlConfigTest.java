@@ -9,8 +9,8 @@ class CurlConfigTest {
 
     @Test
     void quotesAValueAsCurlsConfigFileWantsIt() {
-        assertThat(ComposeDeployment.curlString("Authorization: Bearer a\"b\\c"))
+        assertThat(InContainerCurl.quoted("Authorization: Bearer a\"b\\c"))
                 .isEqualTo("\"Authorization: Bearer a\\\"b\\\\c\"");
-        assertThat(ComposeDeployment.curlString("{\"probe\":\"line1\nline2\"}")).isEqualTo("\"{\\\"probe\\\":\\\"line1\\nline2\\\"}\"");
+        assertThat(InContainerCurl.quoted("{\"probe\":\"line1\nline2\"}")).isEqualTo("\"{\\\"probe\\\":\\\"line1\\nline2\\\"}\"");
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalecheck.swarm;
 
 import dev.scalecheck.compose.ComposeOutput;
+import dev.scalecheck.compose.InContainerCurl;
 import dev.scalecheck.core.Deadline;
 import dev.scalecheck.core.LogLine;
 import dev.scalecheck.core.orchestrator.Command;
@@ -354,24 +355,14 @@ final class SwarmDeployment implements Deployment {
     /** curl inside the task's container on its node; headers and body on stdin as curl's config, never in argv. */
     @Override
     public HttpAnswer request(Replica replica, String method, String path, String body, Map<String, String> headers) {
-        StringBuilder config = new StringBuilder();
-        headers.forEach((name, value) -> config.append("header = ").append(curlString(name + ": " + value)).append('\n'));
-        if (body != null) {
-            config.append("data-binary = ").append(curlString(body)).append('\n');
-        }
-        Command.Result result = cli.onNode(nodeOf(replica), EXEC, config.toString(), List.of("exec", "-i", replica.address(),
-                "curl", "-s", "-i", "-m", "10", "-X", method, "--config", "-", "http://127.0.0.1:" + spec.health().port() + path));
+        List<String> args = new ArrayList<>(List.of("exec", "-i", replica.address()));
+        args.addAll(InContainerCurl.command(method, spec.health().port(), path));
+        Command.Result result = cli.onNode(nodeOf(replica), EXEC, InContainerCurl.config(body, headers), args);
         if (!result.ok() && result.stdout().isBlank()) {
             return HttpAnswer.failed("exec in " + replica.id() + " on " + replica.node() + " failed (exit " + result.code() + "): "
                     + result.stderr().strip());
         }
         return ComposeOutput.curl(result.stdout());
-    }
-
-    /** A value in curl's config syntax: double-quoted, with backslash escapes. */
-    static String curlString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                .replace("\t", "\\t") + "\"";
     }
 
     @Override

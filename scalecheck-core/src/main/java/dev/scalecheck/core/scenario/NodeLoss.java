@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 final class NodeLoss implements Scenario {
     static final String ID = "node-loss";
-    private static final Duration POLL = Duration.ofMillis(100);
 
     @Override
     public String id() {
@@ -32,7 +31,7 @@ final class NodeLoss implements Scenario {
     @Override
     public String rule() {
         return "stop a host that runs replicas, under load: all N replicas are ready again on the hosts left within the "
-                + "health timeout, the load balancer stops routing to the lost ones within " + DurationText.format(ReplicaCrash.NOTICE)
+                + "health timeout, the load balancer stops routing to the lost ones within " + DurationText.format(Outage.NOTICE)
                 + " (the failed requests until then are reported), 0 acknowledged writes are lost and no migration lock is left held";
     }
 
@@ -63,10 +62,7 @@ final class NodeLoss implements Scenario {
             String gone = node;
             lost = context.replicas().stream().filter(r -> gone.equals(r.node())).toList();
             Duration stopTook = context.since(stopped);
-            noticed = Deadline.after(ReplicaCrash.NOTICE, context.clock()).poll(POLL, () -> {
-                Instant quietSince = workload.lastFailureSince(stopped).orElse(stopped);
-                return context.since(quietSince).compareTo(ReplicaCrash.QUIET) >= 0 ? Optional.of(true) : Optional.empty();
-            }).isPresent();
+            noticed = Outage.awaitNoticed(context, workload, stopped);
             workload.phase("while the platform replaces the lost replicas");
             List<Replica> again = context.startAgain(lost);
             Map<String, ReplicaHealth> health = context.awaitReady(again);
@@ -98,15 +94,11 @@ final class NodeLoss implements Scenario {
         if (!held.isEmpty()) {
             problems.add("a migration lock is still held after the node loss: " + String.join("; ", held));
         }
-        List<Operation> failedAfterStop = history.in(lostPhase::equals).stream().filter(op -> !op.acknowledged()).toList();
-        Duration routed = failedAfterStop.isEmpty() ? Duration.ZERO
-                : Duration.between(stopped, workload.lastFailureSince(stopped).orElse(stopped));
-        String failures = failedAfterStop.isEmpty() ? "no request failed"
-                : Words.count(failedAfterStop.size(), "request") + " failed in the " + Verdicts.seconds(routed)
-                        + " until the load balancer noticed (" + History.causes(failedAfterStop) + ")";
+        Outage outage = Outage.of(history, workload, lostPhase, stopped);
+        String failures = outage.failures("until the load balancer noticed");
         if (!noticed) {
-            problems.add(0, "the load balancer still sent requests to " + node + "'s replicas " + DurationText.format(ReplicaCrash.NOTICE)
-                    + " after it was stopped: " + failures.replace(" until the load balancer noticed", ""));
+            problems.add(0, "the load balancer still sent requests to " + node + "'s replicas " + DurationText.format(Outage.NOTICE)
+                    + " after it was stopped: " + outage.failuresUnnoticed());
         }
         List<ReadBack.Lost> lostWrites = ReadBack.lost(history, context.headers());
         Verdicts.lost(lostWrites, history, problems, details);

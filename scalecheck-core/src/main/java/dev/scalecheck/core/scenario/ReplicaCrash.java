@@ -1,12 +1,9 @@
 package dev.scalecheck.core.scenario;
 
-import dev.scalecheck.core.Deadline;
-import dev.scalecheck.core.Words;
 import dev.scalecheck.core.check.CheckResult;
 import dev.scalecheck.core.evidence.ReplicaHealth;
 import dev.scalecheck.core.orchestrator.Replica;
 import dev.scalecheck.core.spec.DurationText;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +16,6 @@ import java.util.Optional;
  */
 final class ReplicaCrash implements Scenario {
     static final String ID = "replica-crash";
-    /** The load balancer has stopped routing to the dead replica once no request failed for this long. */
-    static final Duration QUIET = Duration.ofSeconds(3);
-    /** How long the load balancer may take to notice. */
-    static final Duration NOTICE = Duration.ofSeconds(30);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     @Override
     public String id() {
@@ -33,7 +25,7 @@ final class ReplicaCrash implements Scenario {
     @Override
     public String rule() {
         return "SIGKILL one replica under load: the load balancer stops routing to it within "
-                + DurationText.format(NOTICE) + " (the failed requests until then are reported) and 0 acknowledged writes are lost";
+                + DurationText.format(Outage.NOTICE) + " (the failed requests until then are reported) and 0 acknowledged writes are lost";
     }
 
     @Override
@@ -56,10 +48,7 @@ final class ReplicaCrash implements Scenario {
             workload.phase(afterKill);
             killed = context.clock().instant();
             context.deployment().killReplica(victim);
-            noticed = Deadline.after(NOTICE, context.clock()).poll(POLL, () -> {
-                Instant quietSince = workload.lastFailureSince(killed).orElse(killed);
-                return context.since(quietSince).compareTo(QUIET) >= 0 ? Optional.of(true) : Optional.empty();
-            }).isPresent();
+            noticed = Outage.awaitNoticed(context, workload, killed);
             workload.phase("while " + victim.id() + " starts again");
             Replica again = context.deployment().startAgain(victim);
             context.replace(again);
@@ -73,15 +62,11 @@ final class ReplicaCrash implements Scenario {
         } finally {
             history = workload.stop();
         }
-        List<Operation> failedAfterKill = history.in(afterKill::equals).stream().filter(op -> !op.acknowledged()).toList();
-        Duration routed = failedAfterKill.isEmpty() ? Duration.ZERO
-                : Duration.between(killed, workload.lastFailureSince(killed).orElse(killed));
-        String failures = failedAfterKill.isEmpty() ? "no request failed"
-                : Words.count(failedAfterKill.size(), "request") + " failed in the " + Verdicts.seconds(routed)
-                        + " until the load balancer stopped routing to it (" + History.causes(failedAfterKill) + ")";
+        Outage outage = Outage.of(history, workload, afterKill, killed);
+        String failures = outage.failures("until the load balancer stopped routing to it");
         if (!noticed) {
-            problems.add(0, "the load balancer still sent requests to " + victim.id() + " " + DurationText.format(NOTICE)
-                    + " after it was killed: " + failures.replace(" until the load balancer stopped routing to it", ""));
+            problems.add(0, "the load balancer still sent requests to " + victim.id() + " " + DurationText.format(Outage.NOTICE)
+                    + " after it was killed: " + outage.failuresUnnoticed());
         }
         List<ReadBack.Lost> lost = ReadBack.lost(history, context.headers());
         Verdicts.lost(lost, history, problems, details);
