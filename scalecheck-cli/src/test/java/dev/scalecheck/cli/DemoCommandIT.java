@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,23 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code scalecheck demo} end to end on the local orchestrator: real MariaDB or PostgreSQL, real processes, a real proxy. */
+@org.junit.jupiter.api.extension.ExtendWith(NothingLeftBehind.class)
 class DemoCommandIT {
     private static final List<String> CHECKS = List.of("replicas-healthy", "parallel-startup", "shared-writes",
             "single-migration", "lock-released", "lb-reaches-all", "cross-replica-state", "connection-headroom",
             "startup-budget", "fresh-state");
-    private Set<Integer> portsBefore;
-
-    @BeforeEach
-    void rememberPorts() throws Exception {
-        portsBefore = Leftovers.listeningPorts();
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        assertThat(Leftovers.leftoverRunProcesses()).as("processes of the run").isEmpty();
-        assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
-    }
-
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"mariadb", "postgres"})
     void demoPassesEveryCheckAtFourReplicas(String database) {

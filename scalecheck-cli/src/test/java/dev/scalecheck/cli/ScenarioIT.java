@@ -2,9 +2,6 @@ package dev.scalecheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,20 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code scalecheck demo --scenario ...} end to end on the local orchestrator: each scenario passes
  * on the reference service, and the demo's fault for each makes it fail naming the cause.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NothingLeftBehind.class)
 class ScenarioIT {
-    private Set<Integer> portsBefore;
-
-    @BeforeEach
-    void rememberPorts() throws Exception {
-        portsBefore = Leftovers.listeningPorts();
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        assertThat(Leftovers.leftoverRunProcesses()).as("processes of the run").isEmpty();
-        assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
-    }
-
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"mariadb", "postgres"})
     void everyScenarioPassesOnTheReferenceService(String database) {

@@ -6,27 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code scalecheck ramp} and {@code --repeat} end to end on the demo: real MariaDB, real processes, each run on a fresh deployment. */
+@org.junit.jupiter.api.extension.ExtendWith(NothingLeftBehind.class)
 class SeriesIT {
-    private Set<Integer> portsBefore;
-
-    @BeforeEach
-    void rememberPorts() throws Exception {
-        portsBefore = Leftovers.listeningPorts();
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        assertThat(Leftovers.leftoverRunProcesses()).as("processes of the runs").isEmpty();
-        assertThat(Leftovers.listeningPorts()).as("listening ports").isSubsetOf(portsBefore);
-    }
-
     @Test
     void rampOnTheDemoRunsEachCountOnAFreshDeploymentAndWritesTheSeries(@TempDir Path dir) throws Exception {
         Cli.Outcome outcome = Cli.scalecheck("ramp", "--demo", "--replicas", "1,2", "--json", dir.resolve("ramp.json").toString(),
